@@ -1,0 +1,56 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+/** Both drivers expose the same query builder; callers never need to know which one is live. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+type Connection = { db: Database; driver: "postgres" | "pglite"; close: () => Promise<void> };
+
+function connect(): Connection {
+  if (env.DATABASE_URL) {
+    const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Database,
+      driver: "postgres",
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  if (!env.PGLITE_DIR.startsWith("memory://")) mkdirSync(env.PGLITE_DIR, { recursive: true });
+  const client = new PGlite(env.PGLITE_DIR);
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Database,
+    driver: "pglite",
+    close: () => client.close(),
+  };
+}
+
+// One connection per process: PGlite must never open the same directory twice, and dev-mode
+// module reloading would otherwise do exactly that.
+const globalForDb = globalThis as typeof globalThis & { __yozuvDb?: Connection };
+
+export function getConnection(): Connection {
+  globalForDb.__yozuvDb ??= connect();
+  return globalForDb.__yozuvDb;
+}
+
+export async function closeConnection(): Promise<void> {
+  const connection = globalForDb.__yozuvDb;
+  globalForDb.__yozuvDb = undefined;
+  await connection?.close();
+}
+
+/** Opened on first use, so importing a module that uses the database (as `next build` does) opens nothing. */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const real = getConnection().db;
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});

@@ -1,0 +1,34 @@
+import "server-only";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import { getConnection } from "./client";
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+// Any constant works; it only has to be the same in every process that migrates this database.
+const MIGRATION_LOCK_ID = 7_020_611;
+
+/** Applies the committed drizzle-kit migrations that have not run yet. Safe to call on every start. */
+export async function migrateDatabase(): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (!env.DATABASE_URL) {
+    await migratePglite(getConnection().db as unknown as PgliteDatabase, config);
+    return;
+  }
+  // Several app instances and workers may start at once: one migrates while the others wait.
+  const client = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  try {
+    const db = drizzlePostgres(client);
+    await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`);
+    await migratePostgres(db, config);
+    await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`);
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,122 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every setting Yozuv reads, validated once. `.env.example` documents each one.
+ * Import `env` instead of touching `process.env` anywhere else.
+ */
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .default("false")
+  .transform((value) => value === "true" || value === "1");
+
+const e164List = z
+  .string()
+  .default("")
+  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\+[1-9]\d{6,14}$/, "each entry must be an E.164 number like +998901234567")));
+
+const countryList = z
+  .string()
+  .default("UZ")
+  .transform((value) => value.split(",").map((item) => item.trim().toUpperCase()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, "each entry must be a two-letter country code")).min(1));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().min(1).default(".data"),
+
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  APP_URL: optionalUrl,
+  TRUST_PROXY: booleanFlag,
+  ADMIN_PHONES: e164List,
+
+  ALLOWED_PHONE_COUNTRIES: countryList,
+  SMS_HOURLY_BUDGET: z.coerce.number().int().positive().default(500),
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM_NUMBER: optionalString,
+  TWILIO_MESSAGING_SERVICE_SID: optionalString,
+  TWILIO_API_BASE_URL: optionalUrl,
+});
+
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
+
+export class InvalidEnvError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    const lines = issues.map((issue) => `  ${String(issue.path[0] ?? "(root)")}: ${issue.message}`);
+    super(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+    this.name = "InvalidEnvError";
+  }
+}
+
+/** Pure: validates a set of variables. Exported for tests; the app uses `env`. */
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
+  const result = envSchema.safeParse(source);
+  if (!result.success) throw new InvalidEnvError(result.error.issues);
+  const parsed = result.data;
+  const twilioParts = [parsed.TWILIO_ACCOUNT_SID, parsed.TWILIO_AUTH_TOKEN];
+  if (twilioParts.some(Boolean) && !twilioParts.every(Boolean)) {
+    throw new InvalidEnvError([
+      { code: "custom", path: ["TWILIO_AUTH_TOKEN"], message: "TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together", input: undefined },
+    ]);
+  }
+  if (parsed.TWILIO_ACCOUNT_SID && !parsed.TWILIO_FROM_NUMBER && !parsed.TWILIO_MESSAGING_SERVICE_SID) {
+    throw new InvalidEnvError([
+      { code: "custom", path: ["TWILIO_FROM_NUMBER"], message: "set TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID", input: undefined },
+    ]);
+  }
+  return parsed;
+}
+
+const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
+
+/**
+ * Production must be given a secret: a generated one would differ per instance and sign everyone out
+ * on every deploy. Development keeps a generated one in DATA_DIR so restarts keep sessions.
+ */
+export function resolveAuthSecret(parsed: z.infer<typeof envSchema>): string {
+  if (parsed.AUTH_SECRET) return parsed.AUTH_SECRET;
+  if (parsed.NODE_ENV === "production" && !isBuildPhase()) {
+    throw new InvalidEnvError([
+      { code: "custom", path: ["AUTH_SECRET"], message: "required in production (generate one with `openssl rand -base64 48`)", input: undefined },
+    ]);
+  }
+  const file = path.join(parsed.DATA_DIR, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(parsed.DATA_DIR, { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    // Another process (a worker, a second dev server) created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function loadEnv(): Env {
+  const parsed = parseEnv(process.env);
+  return { ...parsed, AUTH_SECRET: resolveAuthSecret(parsed) };
+}
+
+export const env: Env = loadEnv();

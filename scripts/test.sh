@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# `npm test`: everything, in the order that fails fastest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+bash scripts/ensure-system-packages.sh
+echo "== lint" && npm run --silent lint
+echo "== typecheck" && npm run --silent typecheck
+echo "== unit + integration (database: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-PGlite})" && npx vitest run
+echo "== end-to-end" && npx playwright test

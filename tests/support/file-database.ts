@@ -1,0 +1,27 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, inject } from "vitest";
+import { withDatabase } from "./global-database";
+
+// Runs before each integration test file, before it imports any app module, so `@/lib/env`
+// sees the database chosen here.
+const testDatabase = inject("testDatabase");
+
+if (testDatabase) {
+  const { serverUrl, templateName } = testDatabase;
+  const fileDatabase = `${templateName}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${fileDatabase} template ${templateName}`);
+  await admin.end();
+  process.env.DATABASE_URL = withDatabase(serverUrl, fileDatabase);
+} else {
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DIR = "memory://";
+  const { migrateDatabase } = await import("@/db/migrate");
+  await migrateDatabase();
+}
+
+afterAll(async () => {
+  const { closeConnection } = await import("@/db/client");
+  await closeConnection();
+});

@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { InvalidEnvError, parseEnv, resolveAuthSecret } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("runs with no variables at all, on the embedded defaults", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DIR).toBe(".data/pglite");
+    expect(env.ALLOWED_PHONE_COUNTRIES).toEqual(["UZ"]);
+    expect(env.ADMIN_PHONES).toEqual([]);
+    expect(env.TRUST_PROXY).toBe(false);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", AUTH_SECRET: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://localhost/db" }, "DATABASE_URL"],
+    [{ SMS_HOURLY_BUDGET: "lots" }, "SMS_HOURLY_BUDGET"],
+    [{ ADMIN_PHONES: "+998901234567,90 123" }, "ADMIN_PHONES"],
+    [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
+    [{ TRUST_PROXY: "maybe" }, "TRUST_PROXY"],
+    [{ TWILIO_ACCOUNT_SID: "AC123" }, "TWILIO_AUTH_TOKEN"],
+    [{ TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "t" }, "TWILIO_FROM_NUMBER"],
+  ])("refuses %j, naming %s", (source, variable) => {
+    expect(() => parseEnv(source)).toThrow(InvalidEnvError);
+    expect(() => parseEnv(source)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it("parses lists", () => {
+    const env = parseEnv({ ADMIN_PHONES: " +998901234567 , +998911112233", ALLOWED_PHONE_COUNTRIES: "uz,kz" });
+    expect(env.ADMIN_PHONES).toEqual(["+998901234567", "+998911112233"]);
+    expect(env.ALLOWED_PHONE_COUNTRIES).toEqual(["UZ", "KZ"]);
+  });
+});
+
+describe("resolveAuthSecret", () => {
+  it("requires AUTH_SECRET in production", () => {
+    expect(() => resolveAuthSecret(parseEnv({ NODE_ENV: "production" }))).toThrow(/AUTH_SECRET: required in production/);
+  });
+
+  it("generates one secret in development, keeps it private, and reuses it", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "yozuv-env-"));
+    const first = resolveAuthSecret(parseEnv({ NODE_ENV: "development", DATA_DIR: dataDir }));
+    const second = resolveAuthSecret(parseEnv({ NODE_ENV: "development", DATA_DIR: dataDir }));
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(second).toBe(first);
+    const file = path.join(dataDir, "auth-secret");
+    expect(readFileSync(file, "utf8")).toBe(first);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
