@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
+import { requireSessionUser } from "@/lib/auth/current-user";
 
 export default async function DashboardPage() {
+  await requireSessionUser();
   const t = await getTranslations("dashboard");
   return (
     <section aria-labelledby="dashboard-title" className="space-y-6">

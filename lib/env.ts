@@ -58,6 +58,7 @@ export const envSchema = z.object({
   TWILIO_FROM_NUMBER: optionalString,
   TWILIO_MESSAGING_SERVICE_SID: optionalString,
   TWILIO_API_BASE_URL: optionalUrl,
+  ALLOW_DEV_SMS: booleanFlag,
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };

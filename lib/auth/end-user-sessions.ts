@@ -1,0 +1,27 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { authSessions, users } from "@/db/schema";
+import { forgetUserAuthState } from "./user-auth-state";
+
+/**
+ * Ends every browser session and mobile session of a user. Bumping token_version invalidates browser
+ * JWTs (they carry the version they were issued with); revoking the rows ends refresh and access tokens.
+ */
+export async function signOutEverywhere(userId: string): Promise<void> {
+  await endSessions(userId, {});
+}
+
+/** Deactivation signs the user out everywhere and keeps them out: sign-in refuses disabled accounts. */
+export async function deactivateUser(userId: string): Promise<void> {
+  await endSessions(userId, { disabledAt: new Date() });
+}
+
+async function endSessions(userId: string, changes: { disabledAt?: Date }): Promise<void> {
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ ...changes, tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
+    await tx.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
+  });
+  forgetUserAuthState(userId);
+}

@@ -1,0 +1,14 @@
+import type { TokenPair } from "./mobile-sessions";
+
+/** The seed contract's token response. */
+export function tokenPairJson(pair: TokenPair) {
+  return {
+    access_token: pair.accessToken,
+    token_type: "bearer",
+    expires_in: pair.expiresIn,
+    refresh_token: pair.refreshToken,
+    user_id: pair.user.id,
+    phone_number: pair.user.phone,
+    role: pair.user.role,
+  };
+}

@@ -1,0 +1,39 @@
+import { expect, type Page } from "@playwright/test";
+
+let counter = Math.floor(Math.random() * 9_000_000);
+
+/** National digits of a fresh Uzbek mobile number ("93xxxxxxx"), so tests never share limits or accounts. */
+export function newPhoneDigits(): string {
+  counter = (counter + 1) % 10_000_000;
+  return `93${String(counter).padStart(7, "0")}`;
+}
+
+/** Reads the latest code for a phone from the development sender's page. */
+export async function readCodeFromDevSms(page: Page, phoneE164: string): Promise<string> {
+  const devPage = await page.context().newPage();
+  await devPage.goto("/dev/sms");
+  const message = devPage.getByTestId("dev-sms").filter({ has: devPage.getByTestId("dev-sms-to").getByText(phoneE164, { exact: true }) }).first();
+  const body = await message.getByTestId("dev-sms-body").innerText();
+  await devPage.close();
+  return /\b(\d{6})\b/.exec(body)![1]!;
+}
+
+/** Asks for a code on the (Uzbek) login page, typing the number as a person would. */
+export async function requestCode(page: Page, digits: string) {
+  await page.goto("/login");
+  const phone = page.getByLabel("Telefon raqami");
+  await phone.fill("");
+  await phone.pressSequentially(digits);
+  await expect(phone).toHaveValue(`+998 ${digits.slice(0, 2)} ${digits.slice(2, 5)} ${digits.slice(5, 7)} ${digits.slice(7)}`);
+  await page.getByRole("button", { name: "Kod yuborish" }).click();
+  await expect(page.getByLabel("SMS kodi")).toBeVisible();
+}
+
+/** Signs a new user in through the real login flow and lands on the dashboard. */
+export async function signInAsNewUser(page: Page): Promise<string> {
+  const digits = newPhoneDigits();
+  await requestCode(page, digits);
+  await page.getByLabel("SMS kodi").fill(await readCodeFromDevSms(page, `+998${digits}`));
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  return `+998${digits}`;
+}
