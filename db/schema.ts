@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
 export const locale = pgEnum("locale", ["uz", "ru", "en"]);
@@ -88,3 +88,38 @@ export const refreshTokens = pgTable(
   },
   (table) => [index("refresh_tokens_session_idx").on(table.sessionId)],
 );
+
+export const transcriptionStatus = pgEnum("transcription_status", ["pending", "processing", "completed", "failed"]);
+
+export const recordings = pgTable(
+  "recordings",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Server-generated; the user's file name is display metadata only and never reaches a path.
+    storageKey: text("storage_key").notNull().unique(),
+    originalFilename: text("original_filename").notNull(),
+    title: text("title").notNull(),
+    fileSize: bigint("file_size", { mode: "number" }).notNull(),
+    durationSeconds: doublePrecision("duration_seconds").notNull(),
+    mimeType: text("mime_type").notNull(),
+    codec: text("codec"),
+    sampleRate: integer("sample_rate"),
+    channels: integer("channels"),
+    language: text("language").notNull().default("auto"),
+    transcriptionStatus: transcriptionStatus("transcription_status").notNull().default("pending"),
+    transcriptText: text("transcript_text"),
+    ...timestamps,
+  },
+  (table) => [index("recordings_user_created_idx").on(table.userId, table.createdAt), index("recordings_created_idx").on(table.createdAt)],
+);
+
+export type Recording = typeof recordings.$inferSelect;
+
+/** Stored files whose removal failed after their row was deleted; the sweeper retries them. */
+export const storageOrphans = pgTable("storage_orphans", {
+  storageKey: text("storage_key").primaryKey(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -59,6 +59,10 @@ export const envSchema = z.object({
   TWILIO_MESSAGING_SERVICE_SID: optionalString,
   TWILIO_API_BASE_URL: optionalUrl,
   ALLOW_DEV_SMS: booleanFlag,
+
+  UPLOAD_DIR: z.string().min(1).default("./uploads"),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(10_240).default(50),
+  MAX_AUDIO_MINUTES: z.coerce.number().positive().max(24 * 60).default(240),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };

@@ -9,6 +9,7 @@ export PGLITE_DIR=.data/e2e/pglite
 export UPLOAD_DIR=.data/e2e/uploads
 export AUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789
 export ALLOW_DEV_SMS=true
+export ADMIN_PHONES=+998990000001
 unset DATABASE_URL
 rm -rf .data/e2e
 npx next build

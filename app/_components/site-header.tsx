@@ -10,9 +10,18 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
-        <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
-          {t("product")}
-        </Link>
+        <div className="flex items-center gap-4">
+          <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
+            {t("product")}
+          </Link>
+          {user && (
+            <nav aria-label={t("mainNavigation")}>
+              <Link href="/recordings" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+                {t("recordings")}
+              </Link>
+            </nav>
+          )}
+        </div>
         <div className="flex flex-wrap items-center gap-3">
           <LanguageSwitcher current={locale} />
           {user ? (

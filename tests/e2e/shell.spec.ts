@@ -21,18 +21,19 @@ test("Uzbek is the default and the header switch changes every visible string, s
   for (const line of uzLogin) expect(ruLogin).not.toContain(line);
 
   await page.getByTestId("language-switcher").selectOption("uz");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kirish");
   await signInAsNewUser(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bosh sahifa");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Yozuvlar");
   const uzDashboard = visibleLines(await page.locator("body").innerText()).filter((line) => !line.includes("+998"));
   await page.getByTestId("language-switcher").selectOption("en");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Home");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Recordings");
   const enDashboard = await page.locator("body").innerText();
   for (const line of uzDashboard) expect(enDashboard).not.toContain(line);
 
   // Saved on the account: it wins over the cookie and the browser's language.
   await page.context().clearCookies({ name: "NEXT_LOCALE" });
   await page.reload();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Home");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Recordings");
 });
 
 test.describe("with an English browser", () => {

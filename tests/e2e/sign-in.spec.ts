@@ -10,7 +10,7 @@ test("sign in with the development sender, see the dashboard, sign out", async (
 
   const code = await readCodeFromDevSms(page, `+998${digits}`);
   await page.getByLabel("SMS kodi").fill(code);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bosh sahifa");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Yozuvlar");
   await expect(page.getByTestId("signed-in-as")).toContainText(`+998 ${digits.slice(0, 2)}`);
 
   await page.getByRole("button", { name: "Chiqish" }).click();
@@ -27,7 +27,7 @@ test("a wrong code shows the localized error and the right one still works", asy
   await page.getByLabel("SMS kodi").fill(wrong);
   await expect(page.locator("#code-error")).toHaveText("Kod noto‘g‘ri. Qayta urinib ko‘ring.");
   await page.getByLabel("SMS kodi").fill(code);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bosh sahifa");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Yozuvlar");
 });
 
 test("the code step lets you go back and change the number", async ({ page }) => {

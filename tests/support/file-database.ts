@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { afterAll, inject } from "vitest";
 import { withDatabase } from "./global-database";
@@ -6,6 +9,9 @@ import { withDatabase } from "./global-database";
 // Runs before each integration test file, before it imports any app module, so `@/lib/env`
 // sees the database chosen here.
 const testDatabase = inject("testDatabase");
+// Uploaded files of this test file live in a folder of their own.
+const uploadDir = mkdtempSync(path.join(tmpdir(), "yozuv-uploads-"));
+process.env.UPLOAD_DIR = uploadDir;
 
 if (testDatabase) {
   const { serverUrl, templateName } = testDatabase;
@@ -24,4 +30,5 @@ if (testDatabase) {
 afterAll(async () => {
   const { closeConnection } = await import("@/db/client");
   await closeConnection();
+  rmSync(uploadDir, { recursive: true, force: true });
 });

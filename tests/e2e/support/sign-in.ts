@@ -29,9 +29,11 @@ export async function requestCode(page: Page, digits: string) {
   await expect(page.getByLabel("SMS kodi")).toBeVisible();
 }
 
-/** Signs a new user in through the real login flow and lands on the dashboard. */
-export async function signInAsNewUser(page: Page): Promise<string> {
-  const digits = newPhoneDigits();
+/** The admin phone the e2e server is started with (scripts/e2e-server.sh), as national digits. */
+export const ADMIN_PHONE_DIGITS = "990000001";
+
+/** Signs a user in through the real login flow (a new one unless digits are given) and lands on the library. */
+export async function signInAsNewUser(page: Page, digits = newPhoneDigits()): Promise<string> {
   await requestCode(page, digits);
   await page.getByLabel("SMS kodi").fill(await readCodeFromDevSms(page, `+998${digits}`));
   await expect(page.getByTestId("signed-in-as")).toBeVisible();

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { withApi } from "@/lib/http/with-api";
+import { readJson } from "@/lib/http/read-json";
+import { apiTranslator } from "@/lib/i18n/api-translator";
+import { deleteRecording } from "@/lib/recordings/delete-recording";
+import { findRecordingForCaller } from "@/lib/recordings/recording-access";
+import { recordingJson } from "@/lib/recordings/recording-json";
+import { updateRecording } from "@/lib/recordings/update-recording";
+
+type Params = { id: string };
+
+export const GET = withApi<Params>(async (_request, { caller, params }) => {
+  return Response.json(recordingJson(await findRecordingForCaller(params.id, caller)));
+});
+
+const changes = z.object({
+  title: z.string().trim().min(1).max(200).optional(),
+  transcript_text: z.string().max(2_000_000).optional(),
+});
+
+export const PUT = withApi<Params>(async (request, { caller, params }) => {
+  const body = await readJson(request, changes);
+  const recording = await updateRecording(params.id, caller, { title: body.title, transcriptText: body.transcript_text });
+  return Response.json(recordingJson(recording));
+});
+
+export const DELETE = withApi<Params>(async (request, { caller, params }) => {
+  await deleteRecording(params.id, caller);
+  return Response.json({ message: apiTranslator(request.headers)("recordings.deleted") });
+});

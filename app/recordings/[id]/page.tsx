@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireSessionUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/http/app-error";
+import { formatDuration } from "@/lib/recordings/format-duration";
+import { findRecordingForCaller } from "@/lib/recordings/recording-access";
+import { DeleteRecordingButton } from "../_components/delete-recording-button";
+import { StatusBadge } from "../_components/status-badge";
+import { TitleEditor } from "../_components/title-editor";
+
+export default async function RecordingPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireSessionUser();
+  const { id } = await params;
+  const recording = await findRecordingForCaller(id, user).catch((error: unknown) => {
+    if (error instanceof AppError && error.kind === "not_found") notFound();
+    throw error;
+  });
+  const [t, format] = await Promise.all([getTranslations("recordings"), getFormatter()]);
+  const details: [string, string][] = [
+    [t("duration"), formatDuration(recording.durationSeconds)],
+    [t("size"), format.number(recording.fileSize / 2 ** 20, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 })],
+    [t("format"), `${recording.mimeType}${recording.codec ? ` (${recording.codec})` : ""}`],
+    [t("sampleRate"), recording.sampleRate ? `${format.number(recording.sampleRate)} Hz` : "—"],
+    [t("channels"), recording.channels ? format.number(recording.channels) : "—"],
+    [t("language"), recording.language === "auto" ? t("languageAuto") : recording.language],
+    [t("uploadedAt"), format.dateTime(recording.createdAt, { dateStyle: "long", timeStyle: "short" })],
+    [t("originalFilename"), recording.originalFilename],
+  ];
+
+  return (
+    <article className="space-y-6">
+      <Link href="/recordings" className="text-sm text-brand-700 underline underline-offset-2">
+        ← {t("back")}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <TitleEditor id={recording.id} title={recording.title} />
+        <StatusBadge status={recording.transcriptionStatus} />
+      </div>
+      <audio controls preload="metadata" src={`/api/v1/audio/${recording.id}/file`} className="w-full" aria-label={t("player")} data-testid="audio-player" />
+      <section aria-labelledby="details-title" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="details-title" className="mb-3 font-medium">
+          {t("details")}
+        </h2>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          {details.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-slate-500">{label}</dt>
+              <dd className="break-words">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <DeleteRecordingButton id={recording.id} title={recording.title} />
+    </article>
+  );
+}

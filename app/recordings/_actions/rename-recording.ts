@@ -1,0 +1,13 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { updateRecording } from "@/lib/recordings/update-recording";
+
+// Ownership is checked inside updateRecording: someone else's recording is "not found".
+export const renameRecording = defineAction(z.object({ id: z.string(), title: z.string().trim().min(1).max(200) }), async ({ id, title }, caller) => {
+  const recording = await updateRecording(id, caller, { title });
+  revalidatePath("/recordings");
+  return { title: recording.title };
+});

@@ -1,0 +1,20 @@
+import type { Recording } from "@/db/schema";
+
+/** A recording as the REST API shows it (snake_case, the seed contract). */
+export function recordingJson(recording: Recording) {
+  return {
+    id: recording.id,
+    user_id: recording.userId,
+    file_name: recording.storageKey,
+    original_filename: recording.originalFilename,
+    title: recording.title,
+    file_size: recording.fileSize,
+    duration: recording.durationSeconds,
+    mime_type: recording.mimeType,
+    language: recording.language,
+    transcript_text: recording.transcriptText,
+    transcription_status: recording.transcriptionStatus,
+    created_at: recording.createdAt.toISOString(),
+    updated_at: recording.updatedAt.toISOString(),
+  };
+}

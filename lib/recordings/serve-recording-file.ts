@@ -1,0 +1,39 @@
+import "server-only";
+import { Readable } from "node:stream";
+import contentDisposition from "content-disposition";
+import type { Recording } from "@/db/schema";
+import { AppError } from "@/lib/http/app-error";
+import { contentRangeHeader, parseByteRange } from "@/lib/http/byte-range";
+import { getFileStorage } from "@/lib/storage/get-file-storage";
+
+/**
+ * The recording's audio as an HTTP response, with single byte ranges (RFC 9110 §14) so players can
+ * seek. Multiple ranges are answered with the whole file rather than multipart, which players never need.
+ */
+export async function serveRecordingFile(recording: Recording, request: Request): Promise<Response> {
+  const storage = getFileStorage();
+  const stat = await storage.stat(recording.storageKey);
+  if (!stat) throw new AppError("not_found", { code: "file_not_found" });
+
+  const headers = new Headers({
+    "Accept-Ranges": "bytes",
+    "Content-Type": recording.mimeType,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, max-age=0, must-revalidate",
+    "Content-Disposition": contentDisposition(recording.originalFilename, { type: "inline" }),
+    ETag: `"${recording.id}-${stat.size}-${stat.modifiedAt.getTime()}"`,
+    "Last-Modified": stat.modifiedAt.toUTCString(),
+  });
+  const range = parseByteRange(request.headers.get("range"), stat.size);
+  if (range.kind === "unsatisfiable") {
+    headers.set("Content-Range", contentRangeHeader(range, stat.size));
+    return new Response(null, { status: 416, headers });
+  }
+  const span = range.kind === "range" ? { start: range.start, end: range.end } : undefined;
+  headers.set("Content-Length", String(span ? span.end - span.start + 1 : stat.size));
+  if (range.kind === "range") headers.set("Content-Range", contentRangeHeader(range, stat.size));
+  const status = span ? 206 : 200;
+  if (request.method === "HEAD") return new Response(null, { status, headers });
+  const body = Readable.toWeb(await storage.get(recording.storageKey, span)) as ReadableStream<Uint8Array>;
+  return new Response(body, { status, headers });
+}

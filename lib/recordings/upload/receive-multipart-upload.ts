@@ -1,0 +1,86 @@
+import "server-only";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import busboy from "busboy";
+import type { StagedFile } from "@/lib/storage/file-storage";
+import { uploadError } from "./upload-error";
+
+export type ReceivedUpload = { filename: string; fields: Record<string, string>; size: number };
+
+const MAX_FIELDS = 5;
+const MAX_FIELD_BYTES = 1024;
+
+/**
+ * Streams a multipart body into `staged` as it arrives, so memory stays flat whatever the size.
+ * Exactly one part named `file` and a few small fields are accepted; anything else stops the upload
+ * at once (the rest of the body is not read).
+ */
+export function receiveMultipartUpload(request: Request, staged: StagedFile, maxFileBytes: number): Promise<ReceivedUpload> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data/i.test(contentType) || !request.body) return Promise.reject(uploadError("unsupported_media_type", "multipart_required"));
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": contentType },
+      // Browsers and apps send UTF-8 file names; busboy would otherwise read them as Latin-1.
+      defParamCharset: "utf8",
+      limits: { files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, fileSize: maxFileBytes, parts: MAX_FIELDS + 1, headerPairs: 20 },
+    });
+  } catch {
+    return Promise.reject(uploadError("bad_request", "multipart_malformed"));
+  }
+  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    let settled = false;
+    let filename = "";
+    let fileStream: Readable | null = null;
+    let written: Promise<number> | null = null;
+
+    function fail(error: unknown) {
+      if (settled) return;
+      settled = true;
+      source.unpipe(parser);
+      source.destroy();
+      fileStream?.destroy();
+      reject(error);
+    }
+
+    parser.on("file", (name, stream, info) => {
+      if (name !== "file") {
+        stream.resume();
+        return fail(uploadError("bad_request", "unexpected_file_field"));
+      }
+      fileStream = stream;
+      filename = decodeFormDataFilename(info.filename ?? "");
+      stream.on("limit", () => fail(uploadError("payload_too_large", "file_too_large", { maxMb: Math.round(maxFileBytes / 2 ** 20) })));
+      written = staged.write(stream);
+      written.catch(fail);
+    });
+    parser.on("field", (name, value, info) => {
+      if (info.valueTruncated || info.nameTruncated) return fail(uploadError("bad_request", "field_too_long"));
+      fields[name] = value;
+    });
+    parser.on("filesLimit", () => fail(uploadError("bad_request", "too_many_files")));
+    parser.on("fieldsLimit", () => fail(uploadError("bad_request", "too_many_fields")));
+    parser.on("partsLimit", () => fail(uploadError("bad_request", "too_many_fields")));
+    parser.on("error", () => fail(uploadError("bad_request", "multipart_malformed")));
+    source.on("error", () => fail(uploadError("bad_request", "upload_aborted")));
+    parser.on("close", () => {
+      if (settled) return;
+      if (!written) return fail(uploadError("validation", "file_missing"));
+      written.then((size) => {
+        if (settled) return;
+        settled = true;
+        resolve({ filename, fields, size });
+      }, fail);
+    });
+    source.pipe(parser);
+  });
+}
+
+/** Browsers escape `"`, CR and LF in multipart file names (HTML's form-data encoding); undo just that. */
+function decodeFormDataFilename(filename: string): string {
+  return filename.replace(/%(0D|0A|22)/gi, (escape) => decodeURIComponent(escape));
+}

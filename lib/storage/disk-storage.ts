@@ -1,0 +1,106 @@
+import "server-only";
+import { open, rename, stat, unlink } from "node:fs/promises";
+import path from "node:path";
+import { StoredFileNotFoundError, type ByteSpan, type FileStorage, type StagedFile } from "./file-storage";
+import { assertStorageKey } from "./storage-key";
+import { createTempFile, sweepStaleTempFiles } from "./temp-files";
+
+/**
+ * Files under `rootDir`, one per key, private to the server's user (files 0600, folders 0700).
+ * Uploads are staged in `rootDir/.tmp` (same filesystem, so committing is a rename) and renamed
+ * into place only when complete and fsynced: no reader ever sees a half-written file under a key.
+ */
+export function createDiskStorage({ rootDir }: { rootDir: string }): FileStorage {
+  const root = path.resolve(rootDir);
+  const tempDir = path.join(root, ".tmp");
+
+  function pathOf(key: string): string {
+    assertStorageKey(key);
+    return path.join(root, key);
+  }
+
+  async function createStagedFile(): Promise<StagedFile> {
+    const temp = await createTempFile(tempDir);
+    let committed = false;
+    return {
+      path: temp.path,
+      get bytesWritten() {
+        return temp.bytesWritten;
+      },
+      write: (source) => temp.write(source),
+      async commit(key) {
+        const target = pathOf(key);
+        if (committed) throw new Error("A staged file is committed once");
+        await temp.close();
+        await rename(temp.path, target);
+        committed = true;
+        await syncDirectory(root);
+        return { size: temp.bytesWritten };
+      },
+      discard: () => temp.discard(),
+    };
+  }
+
+  return {
+    async put(key, source) {
+      // Refuse a bad key before consuming the caller's stream.
+      assertStorageKey(key);
+      const staged = await createStagedFile();
+      try {
+        await staged.write(source);
+        return await staged.commit(key);
+      } catch (error) {
+        await staged.discard();
+        throw error;
+      }
+    },
+
+    async get(key, range) {
+      const filePath = pathOf(key);
+      if (range) assertByteSpan(range);
+      // Opening first turns a missing file into an error here, not a stream that fails later.
+      const handle = await open(filePath, "r").catch((error: NodeJS.ErrnoException) => {
+        throw error.code === "ENOENT" ? new StoredFileNotFoundError(key, error) : error;
+      });
+      return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+    },
+
+    async stat(key) {
+      const filePath = pathOf(key);
+      try {
+        const info = await stat(filePath);
+        return info.isFile() ? { size: info.size, modifiedAt: info.mtime } : null;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+
+    async delete(key) {
+      const filePath = pathOf(key);
+      await unlink(filePath).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      });
+    },
+
+    createStagedFile,
+
+    sweepStagedFiles: (olderThanMs) => sweepStaleTempFiles(tempDir, olderThanMs),
+  };
+}
+
+function assertByteSpan({ start, end }: ByteSpan): void {
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+    throw new RangeError(`Invalid byte range ${start}-${end}`);
+  }
+}
+
+/** Makes a rename durable: the new directory entry survives a power cut once this resolves. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

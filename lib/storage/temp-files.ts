@@ -1,0 +1,101 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { lstat, mkdir, open, readdir, unlink, type FileHandle } from "node:fs/promises";
+import path from "node:path";
+import type { ByteSource } from "./file-storage";
+
+export type TempFile = {
+  readonly path: string;
+  readonly bytesWritten: number;
+  /** Writes all of `source`, fsyncs and closes the file; call once. Resolves with the byte count. */
+  write(source: ByteSource): Promise<number>;
+  /** Makes sure the file is closed and durable without writing (for a commit with nothing written). */
+  close(): Promise<void>;
+  /** Closes and deletes the file; safe to repeat, and after it was renamed away. */
+  discard(): Promise<void>;
+};
+
+// The sweeper only touches names this module creates, so pointing it at the wrong folder is harmless.
+const tempNamePattern = /^[0-9a-f]{32}\.part$/;
+const oneHourMs = 60 * 60 * 1000;
+
+/** Creates an empty, private (0600) file with an unguessable name in `dir` (made 0700 if missing). */
+export async function createTempFile(dir: string): Promise<TempFile> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const filePath = path.join(dir, `${randomBytes(16).toString("hex")}.part`);
+  // "wx" fails rather than reuse an existing file, whoever made it.
+  let handle: FileHandle | null = await open(filePath, "wx", 0o600);
+  let bytesWritten = 0;
+  let written = false;
+
+  async function close(): Promise<void> {
+    if (!handle) return;
+    const closing = handle;
+    handle = null;
+    try {
+      await closing.sync();
+    } finally {
+      await closing.close();
+    }
+  }
+
+  return {
+    path: filePath,
+    get bytesWritten() {
+      return bytesWritten;
+    },
+    async write(source) {
+      const target = handle;
+      if (written || !target) throw new Error("A temp file is written once");
+      written = true;
+      for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
+        const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+        let offset = 0;
+        // A single write may be partial; awaiting each one also gives the source backpressure.
+        while (offset < bytes.byteLength) {
+          const { bytesWritten: count } = await target.write(bytes, offset, bytes.byteLength - offset);
+          offset += count;
+          bytesWritten += count;
+        }
+      }
+      await close();
+      return bytesWritten;
+    },
+    close,
+    async discard() {
+      await close().catch(() => undefined);
+      await unlink(filePath).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      });
+    },
+  };
+}
+
+/**
+ * Deletes temp files in `dir` not modified for `olderThanMs`: leftovers of crashes and abandoned
+ * uploads. Age is by modification time, so an upload still receiving bytes is never swept.
+ */
+export async function sweepStaleTempFiles(dir: string, olderThanMs = oneHourMs, now = Date.now()): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!tempNamePattern.test(name)) continue;
+    const filePath = path.join(dir, name);
+    try {
+      const info = await lstat(filePath);
+      if (!info.isFile() || now - info.mtimeMs < olderThanMs) continue;
+      await unlink(filePath);
+      removed += 1;
+    } catch (error) {
+      // Committed or discarded between readdir and here: nothing left to sweep.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  return removed;
+}
