@@ -1,11 +1,16 @@
 // Runs once when a server process starts: apply pending migrations before any request is served,
-// then keep the upload folder clean.
+// keep the upload folder clean, and (unless workers run separately) start transcribing.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { migrateDatabase } = await import("@/db/migrate");
+  const { env } = await import("@/lib/env");
   const { logger } = await import("@/lib/log/logger");
   const { scheduleStorageSweeps } = await import("@/lib/storage/schedule-storage-sweeps");
   await migrateDatabase();
   logger.info("database migrations applied");
   scheduleStorageSweeps();
+  if (env.EMBEDDED_WORKER) {
+    const { startTranscriptionWorkers } = await import("@/lib/transcription/pipeline/start-transcription-workers");
+    await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY });
+  }
 }

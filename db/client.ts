@@ -11,7 +11,13 @@ import * as schema from "./schema";
 /** Both drivers expose the same query builder; callers never need to know which one is live. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-type Connection = { db: Database; driver: "postgres" | "pglite"; close: () => Promise<void> };
+type Connection = {
+  db: Database;
+  driver: "postgres" | "pglite";
+  /** The embedded database itself, for the job queue, which talks to it directly. */
+  pglite?: PGlite;
+  close: () => Promise<void>;
+};
 
 function connect(): Connection {
   if (env.DATABASE_URL) {
@@ -27,6 +33,7 @@ function connect(): Connection {
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     driver: "pglite",
+    pglite: client,
     close: () => client.close(),
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
 export const locale = pgEnum("locale", ["uz", "ru", "en"]);
@@ -111,6 +111,17 @@ export const recordings = pgTable(
     language: text("language").notNull().default("auto"),
     transcriptionStatus: transcriptionStatus("transcription_status").notNull().default("pending"),
     transcriptText: text("transcript_text"),
+    // The job whose result may be stored: a retranscription supersedes an older job still running.
+    transcriptionJobId: text("transcription_job_id"),
+    transcriptionProgress: integer("transcription_progress").notNull().default(0),
+    transcriptionEngine: text("transcription_engine"),
+    transcriptionModel: text("transcription_model"),
+    transcriptionLanguage: text("transcription_language"),
+    detectedLanguage: text("detected_language"),
+    transcriptionError: text("transcription_error"),
+    transcriptionAttempts: integer("transcription_attempts").notNull().default(0),
+    transcriptionStartedAt: timestamp("transcription_started_at", { withTimezone: true }),
+    transcriptionCompletedAt: timestamp("transcription_completed_at", { withTimezone: true }),
     ...timestamps,
   },
   (table) => [index("recordings_user_created_idx").on(table.userId, table.createdAt), index("recordings_created_idx").on(table.createdAt)],
@@ -123,3 +134,23 @@ export const storageOrphans = pgTable("storage_orphans", {
   storageKey: text("storage_key").primaryKey(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export type TranscriptWordJson = { startMs: number; endMs: number; text: string; probability?: number };
+
+/** The timestamped pieces of a transcript; `recordings.transcript_text` is always their text joined. */
+export const transcriptSegments = pgTable(
+  "transcript_segments",
+  {
+    recordingId: uuid("recording_id")
+      .notNull()
+      .references(() => recordings.id, { onDelete: "cascade" }),
+    index: integer("index").notNull(),
+    startMs: integer("start_ms").notNull(),
+    endMs: integer("end_ms").notNull(),
+    text: text("text").notNull(),
+    words: jsonb("words").$type<TranscriptWordJson[]>(),
+  },
+  (table) => [primaryKey({ columns: [table.recordingId, table.index] })],
+);
+
+export type TranscriptSegmentRow = typeof transcriptSegments.$inferSelect;

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -63,9 +64,25 @@ export const envSchema = z.object({
   UPLOAD_DIR: z.string().min(1).default("./uploads"),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(10_240).default(50),
   MAX_AUDIO_MINUTES: z.coerce.number().positive().max(24 * 60).default(240),
+
+  TRANSCRIPTION_ENGINE: z.enum(["local", "openai"]).optional().or(z.literal("").transform(() => undefined)),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
+  WHISPER_MODEL_PATH: optionalString,
+  WHISPER_MODEL: z.enum(["tiny", "base", "small", "medium", "large-v3-turbo"]).default("small"),
+  WHISPER_THREADS: z.coerce.number().int().positive().max(256).default(availableParallelism()),
+  EMBEDDED_WORKER: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("true")
+    .transform((value) => value !== "false" && value !== "0"),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().max(64).default(1),
+  JOB_EXPIRE_MIN_SECONDS: z.coerce.number().int().min(5).default(900),
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(60),
+  JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(10),
 });
 
-export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; TRANSCRIPTION_ENGINE: "local" | "openai" };
 
 export class InvalidEnvError extends Error {
   constructor(issues: z.core.$ZodIssue[]) {
@@ -121,7 +138,9 @@ export function resolveAuthSecret(parsed: z.infer<typeof envSchema>): string {
 
 function loadEnv(): Env {
   const parsed = parseEnv(process.env);
-  return { ...parsed, AUTH_SECRET: resolveAuthSecret(parsed) };
+  // With an OpenAI key and no explicit choice, use OpenAI; otherwise the local engine, which needs no key.
+  const engine = parsed.TRANSCRIPTION_ENGINE ?? (parsed.OPENAI_API_KEY ? "openai" : "local");
+  return { ...parsed, AUTH_SECRET: resolveAuthSecret(parsed), TRANSCRIPTION_ENGINE: engine };
 }
 
 export const env: Env = loadEnv();

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The server the browser tests run against: a production build on a fresh embedded database.
+# The server the browser tests run against: a production build on a fresh embedded database, with
+# the development SMS sender and the OpenAI engine pointed at a local stand-in (so there is text).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-3100}"
+openai_port=$((port + 99))
 export NEXT_TELEMETRY_DISABLED=1
 export DATA_DIR=.data/e2e
 export PGLITE_DIR=.data/e2e/pglite
@@ -10,7 +12,15 @@ export UPLOAD_DIR=.data/e2e/uploads
 export AUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789
 export ALLOW_DEV_SMS=true
 export ADMIN_PHONES=+998990000001
+export TRANSCRIPTION_ENGINE=openai
+export OPENAI_API_KEY=sk-e2e
+export OPENAI_BASE_URL="http://127.0.0.1:${openai_port}/v1"
 unset DATABASE_URL
 rm -rf .data/e2e
+
+npx tsx tests/support/fake-openai-cli.ts "$openai_port" ../shared/audio/jfk.txt 1500 &
+fake_openai=$!
+trap 'kill "$fake_openai" 2>/dev/null || true' EXIT
+
 npx next build
-exec npx next start -H 127.0.0.1 -p "$port"
+npx next start -H 127.0.0.1 -p "$port"

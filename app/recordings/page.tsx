@@ -7,6 +7,7 @@ import { formatDuration } from "@/lib/recordings/format-duration";
 import { listRecordings } from "@/lib/recordings/list-recordings";
 import { listRecordingOwners } from "@/lib/recordings/list-recording-owners";
 import { OwnerFilter } from "./_components/owner-filter";
+import { RefreshWhileWorking } from "./_components/refresh-while-working";
 import { StatusBadge } from "./_components/status-badge";
 import { UploadPanel } from "./_components/upload-panel";
 
@@ -31,6 +32,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
       <h1 id="recordings-title" className="text-2xl font-semibold">
         {t("title")}
       </h1>
+      <RefreshWhileWorking active={library.items.some((item) => item.transcriptionStatus === "pending" || item.transcriptionStatus === "processing")} />
       <UploadPanel maxUploadMb={env.MAX_UPLOAD_MB} />
       {isAdmin && <OwnerFilter owners={owners} selected={owner} />}
       {library.total === 0 ? (
@@ -45,7 +47,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
               <Link href={`/recordings/${recording.id}`} className="min-w-0 flex-1 basis-48 truncate font-medium text-brand-700 hover:underline">
                 {recording.title}
               </Link>
-              <StatusBadge status={recording.transcriptionStatus} />
+              <StatusBadge recording={recording} />
               <span className="text-sm tabular-nums text-slate-600" title={t("duration")}>
                 {formatDuration(recording.durationSeconds)}
               </span>

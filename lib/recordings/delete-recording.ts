@@ -5,6 +5,7 @@ import { recordings, storageOrphans } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { logger } from "@/lib/log/logger";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
+import { cancelTranscriptionJob } from "@/lib/transcription/pipeline/cancel-transcription-job";
 import { findRecordingForCaller } from "./recording-access";
 
 /**
@@ -14,6 +15,8 @@ import { findRecordingForCaller } from "./recording-access";
 export async function deleteRecording(id: unknown, caller: CurrentUser): Promise<void> {
   const recording = await findRecordingForCaller(id, caller);
   await db.delete(recordings).where(eq(recordings.id, recording.id));
+  // A queued job is cancelled; a running one notices the row is gone and stops without writing.
+  if (recording.transcriptionJobId) await cancelTranscriptionJob(recording.transcriptionJobId);
   try {
     await getFileStorage().delete(recording.storageKey);
   } catch (error) {

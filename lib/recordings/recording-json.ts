@@ -14,6 +14,9 @@ export function recordingJson(recording: Recording) {
     language: recording.language,
     transcript_text: recording.transcriptText,
     transcription_status: recording.transcriptionStatus,
+    transcription_progress: recording.transcriptionProgress,
+    transcription_error: recording.transcriptionError,
+    detected_language: recording.detectedLanguage,
     created_at: recording.createdAt.toISOString(),
     updated_at: recording.updatedAt.toISOString(),
   };

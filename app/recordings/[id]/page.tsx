@@ -5,9 +5,12 @@ import { requireSessionUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/http/app-error";
 import { formatDuration } from "@/lib/recordings/format-duration";
 import { findRecordingForCaller } from "@/lib/recordings/recording-access";
+import { listTranscriptSegments } from "@/lib/transcription/list-transcript-segments";
 import { DeleteRecordingButton } from "../_components/delete-recording-button";
+import { RefreshWhileWorking } from "../_components/refresh-while-working";
 import { StatusBadge } from "../_components/status-badge";
 import { TitleEditor } from "../_components/title-editor";
+import { TranscriptPanel } from "../_components/transcript-panel";
 
 export default async function RecordingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireSessionUser();
@@ -16,7 +19,8 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
     if (error instanceof AppError && error.kind === "not_found") notFound();
     throw error;
   });
-  const [t, format] = await Promise.all([getTranslations("recordings"), getFormatter()]);
+  const [t, format, segments] = await Promise.all([getTranslations("recordings"), getFormatter(), listTranscriptSegments(recording)]);
+  const working = recording.transcriptionStatus === "pending" || recording.transcriptionStatus === "processing";
   const details: [string, string][] = [
     [t("duration"), formatDuration(recording.durationSeconds)],
     [t("size"), format.number(recording.fileSize / 2 ** 20, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 })],
@@ -30,14 +34,16 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
 
   return (
     <article className="space-y-6">
+      <RefreshWhileWorking active={working} />
       <Link href="/recordings" className="text-sm text-brand-700 underline underline-offset-2">
         ← {t("back")}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <TitleEditor id={recording.id} title={recording.title} />
-        <StatusBadge status={recording.transcriptionStatus} />
+        <StatusBadge recording={recording} />
       </div>
       <audio controls preload="metadata" src={`/api/v1/audio/${recording.id}/file`} className="w-full" aria-label={t("player")} data-testid="audio-player" />
+      <TranscriptPanel recording={recording} segments={segments} />
       <section aria-labelledby="details-title" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="details-title" className="mb-3 font-medium">
           {t("details")}

@@ -8,7 +8,15 @@ const styles: Record<Recording["transcriptionStatus"], string> = {
   failed: "bg-red-100 text-red-800",
 };
 
-export async function StatusBadge({ status }: { status: Recording["transcriptionStatus"] }) {
-  const t = await getTranslations("recordings.statusValue");
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`} data-testid="status-badge">{t(status)}</span>;
+type Props = { recording: Pick<Recording, "transcriptionStatus" | "transcriptionProgress"> };
+
+export async function StatusBadge({ recording }: Props) {
+  const [t, tTranscription] = await Promise.all([getTranslations("recordings.statusValue"), getTranslations("transcription")]);
+  const status = recording.transcriptionStatus;
+  const label = status === "processing" ? tTranscription("progress", { percent: recording.transcriptionProgress }) : t(status);
+  return (
+    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`} data-testid="status-badge" data-status={status}>
+      {label}
+    </span>
+  );
 }

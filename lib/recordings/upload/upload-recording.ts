@@ -8,6 +8,9 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { inspectAudioFile } from "@/lib/recordings/audio/inspect-audio";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
+import { getJobQueue } from "@/lib/jobs/job-queue";
+import { transcriptionLanguage } from "@/lib/transcription/language/transcription-language";
+import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
 import { sanitizeFilename, titleFromFilename } from "../sanitize-filename";
 import { receiveMultipartUpload } from "./receive-multipart-upload";
 import { uploadError } from "./upload-error";
@@ -17,12 +20,7 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 const uploadFields = z.object({
   title: z.string().trim().max(200).optional(),
-  language: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^(auto|[a-z]{2,3})$/)
-    .optional(),
+  language: transcriptionLanguage.optional(),
 });
 
 export function maxUploadBytes(): number {
@@ -31,7 +29,8 @@ export function maxUploadBytes(): number {
 
 /**
  * Receives, checks and stores one uploaded recording. The order is what keeps failures clean:
- * stage (fsynced) → inspect the bytes → rename under a server-made key → insert the row. Whatever
+ * stage (fsynced) → inspect the bytes → rename under a server-made key → insert the row and queue
+ * its transcription in one transaction. Whatever
  * fails, the staged file and any committed file are removed, and no row is left without its file.
  */
 export async function uploadRecording(request: Request, caller: CurrentUser): Promise<Recording> {
@@ -47,28 +46,30 @@ export async function uploadRecording(request: Request, caller: CurrentUser): Pr
     if (!fields.success) throw uploadError("validation", "invalid_fields");
     const audio = await inspectAudioFile(staged.path, { maxDurationSeconds: env.MAX_AUDIO_MINUTES * 60 });
 
+    const queue = await getJobQueue();
     const id = randomUUID();
     committedKey = `${id}.${audio.extension}`;
     await staged.commit(committedKey);
     const originalFilename = sanitizeFilename(upload.filename);
-    const [recording] = await db
-      .insert(recordings)
-      .values({
-        id,
-        userId: caller.id,
-        storageKey: committedKey,
-        originalFilename,
-        title: fields.data.title || titleFromFilename(originalFilename),
-        fileSize: upload.size,
-        durationSeconds: audio.durationSeconds,
-        mimeType: audio.mimeType,
-        codec: audio.codec,
-        sampleRate: audio.sampleRate,
-        channels: audio.channels,
-        language: fields.data.language ?? "auto",
-      })
-      .returning();
-    return recording!;
+    const values = {
+      id,
+      userId: caller.id,
+      storageKey: committedKey,
+      originalFilename,
+      title: fields.data.title || titleFromFilename(originalFilename),
+      fileSize: upload.size,
+      durationSeconds: audio.durationSeconds,
+      mimeType: audio.mimeType,
+      codec: audio.codec,
+      sampleRate: audio.sampleRate,
+      channels: audio.channels,
+      language: fields.data.language ?? "auto",
+    };
+    // The row and its transcription job commit together: never one without the other.
+    return await db.transaction(async (tx) => {
+      const [recording] = await tx.insert(recordings).values(values).returning();
+      return enqueueTranscription(tx, queue, recording!);
+    });
   } catch (error) {
     await staged.discard();
     if (committedKey) {

@@ -1,0 +1,130 @@
+// Local transcription overhead: the engine (decode + worker thread + windows) against the binding called
+// directly in-process, same model, threads and audio. Each side lives in its own child process, so peak
+// RSS is its own, and the parent alternates runs between them, so a busy neighbour slows both alike.
+// Usage:
+//   npm run bench:transcribe -- [--audio file] [--model file] [--threads n] [--runs n]
+// WHISPER_TEST_MODEL, when set, is the default model and turns on word error rates.
+import { type ChildProcess, fork } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { decodeAudio } from "@/lib/transcription/audio/decode-audio";
+import { SAMPLE_RATE } from "@/lib/transcription/audio/sample-rate";
+import { createLocalWhisperEngine } from "@/lib/transcription/engines/local-whisper-engine";
+import { wordErrorRate } from "@/lib/transcription/quality/word-error-rate";
+
+type Side = "direct" | "engine";
+type Run = { ms: number; text: string };
+type Transcriber = { once: () => Promise<Run>; close: () => Promise<void> };
+
+const repoRoot = process.cwd();
+const { values } = parseArgs({
+  options: {
+    audio: { type: "string", default: path.resolve(repoRoot, "../shared/audio/jfk.wav") },
+    model: { type: "string", default: process.env.WHISPER_TEST_MODEL ?? path.resolve(repoRoot, "../shared/models/for-tests-ggml-tiny.bin") },
+    threads: { type: "string", default: "2" },
+    runs: { type: "string", default: "5" },
+    side: { type: "string" },
+  },
+});
+const audio = path.resolve(values.audio);
+const model = path.resolve(values.model);
+const threads = Number(values.threads);
+const runs = Number(values.runs);
+
+/** The binding as its README shows it, with the engine's decoding choices, in this process. */
+async function directTranscriber(): Promise<Transcriber> {
+  const { Whisper, WhisperFullParams, WhisperSamplingStrategy, decodeAudioAsync } = await import("@napi-rs/whisper");
+  let whisper: InstanceType<typeof Whisper> | null = null;
+  const once = async () => {
+    const started = performance.now();
+    const samples = await decodeAudioAsync(await readFile(audio), path.basename(audio));
+    whisper ??= new Whisper(model);
+    const params = new WhisperFullParams(WhisperSamplingStrategy.Greedy);
+    params.nThreads = threads;
+    params.language = "auto";
+    params.noContext = true;
+    params.suppressNonSpeechTokens = true;
+    const text = whisper.full(params, samples);
+    return { ms: performance.now() - started, text: text.trim() };
+  };
+  return { once, close: async () => {} };
+}
+
+async function engineTranscriber(): Promise<Transcriber> {
+  const engine = createLocalWhisperEngine({ modelPath: model, threads });
+  const once = async () => {
+    const started = performance.now();
+    const result = await engine.transcribe(audio, { language: "auto" });
+    return { ms: performance.now() - started, text: result.text };
+  };
+  return { once, close: async () => engine.close?.() };
+}
+
+/** Child side: run once per "run" message; report peak RSS on "done". */
+async function serveSide(side: Side): Promise<void> {
+  const transcriber = side === "direct" ? await directTranscriber() : await engineTranscriber();
+  process.on("message", (message: string) => {
+    if (message === "run") {
+      void transcriber.once().then((run) => process.send?.(run));
+    } else {
+      void transcriber.close().then(() => {
+        process.send?.({ peakRssMiB: process.resourceUsage().maxRSS / 1024 }, () => process.exit(0));
+      });
+    }
+  });
+  process.send?.("ready");
+}
+
+function startSide(side: Side): Promise<ChildProcess> {
+  const child = fork(process.argv[1] ?? "", [...process.argv.slice(2), "--side", side], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    child.once("message", () => resolve(child));
+    child.once("error", reject);
+  });
+}
+
+function ask<T>(child: ChildProcess, message: string): Promise<T> {
+  return new Promise((resolve) => {
+    child.once("message", (reply) => resolve(reply as T));
+    child.send(message);
+  });
+}
+
+function median(numbers: number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  if (values.side === "direct" || values.side === "engine") return serveSide(values.side);
+  const audioSeconds = (await decodeAudio(audio)).length / SAMPLE_RATE;
+  console.log(`audio ${path.basename(audio)} (${audioSeconds.toFixed(2)} s), model ${path.basename(model)}, ${threads} threads, ${runs} warm runs`);
+  const children = { direct: await startSide("direct"), engine: await startSide("engine") };
+  const results: Record<Side, { runs: Run[]; peakRssMiB: number }> = { direct: { runs: [], peakRssMiB: 0 }, engine: { runs: [], peakRssMiB: 0 } };
+  // Run 0 is cold (model load, first worker); the rest alternate direct and engine.
+  for (let run = 0; run <= runs; run++) {
+    for (const side of ["direct", "engine"] as const) results[side].runs.push(await ask<Run>(children[side], "run"));
+  }
+  for (const side of ["direct", "engine"] as const) results[side].peakRssMiB = (await ask<{ peakRssMiB: number }>(children[side], "done")).peakRssMiB;
+
+  const referencePath = audio.replace(/\.[^.]+$/, ".txt");
+  const reference = process.env.WHISPER_TEST_MODEL && existsSync(referencePath) ? readFileSync(referencePath, "utf8") : null;
+  // Best of the warm runs is the figure to compare: on a shared machine the others also measure the neighbours.
+  const best = (side: Side) => Math.min(...results[side].runs.slice(1).map((run) => run.ms));
+  for (const side of ["direct", "engine"] as const) {
+    const { runs: measured, peakRssMiB } = results[side];
+    const warm = measured.slice(1).map((run) => run.ms);
+    const wer = reference === null ? "" : `  WER ${(wordErrorRate(reference, measured[0]?.text ?? "") * 100).toFixed(1)} %`;
+    console.log(
+      `${side.padEnd(6)}  RTF ${(best(side) / 1000 / audioSeconds).toFixed(3)} (best ${best(side).toFixed(0)} ms, median ${median(warm).toFixed(0)} ms;` +
+        ` cold ${(measured[0]?.ms ?? 0).toFixed(0)} ms)  peak RSS ${peakRssMiB.toFixed(0)} MiB${wer}`,
+    );
+  }
+  const ratio = best("engine") / best("direct");
+  console.log(`engine / direct: ${ratio.toFixed(3)} (${((ratio - 1) * 100).toFixed(1)} % overhead; target ≤ 10 %: ${ratio <= 1.1 ? "met" : "NOT met"})`);
+  if (!process.env.WHISPER_TEST_MODEL) console.log("WER: skipped (set WHISPER_TEST_MODEL to a real ggml model; the test model transcribes nothing)");
+}
+
+void main();

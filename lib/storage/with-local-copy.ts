@@ -1,0 +1,24 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import type { FileStorage } from "./file-storage";
+
+/**
+ * Runs `work` with the stored file at a local path (engines and decoders need one), then removes the
+ * copy. A private copy also means deleting the recording meanwhile cannot pull the file from under it.
+ */
+export async function withLocalCopy<T>(storage: FileStorage, key: string, work: (localPath: string) => Promise<T>): Promise<T> {
+  const dir = path.join(tmpdir(), "yozuv-work");
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const localPath = path.join(dir, `${randomUUID()}${path.extname(key)}`);
+  try {
+    await pipeline(await storage.get(key), createWriteStream(localPath, { mode: 0o600 }));
+    return await work(localPath);
+  } finally {
+    await rm(localPath, { force: true });
+  }
+}

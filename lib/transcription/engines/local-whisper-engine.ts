@@ -1,0 +1,203 @@
+import "server-only";
+import { access } from "node:fs/promises";
+import path from "node:path";
+import { loadPcm } from "@/lib/transcription/audio/load-pcm";
+import type { PcmSource } from "@/lib/transcription/audio/pcm-source";
+import { SAMPLE_RATE } from "@/lib/transcription/audio/sample-rate";
+import { planWindows } from "@/lib/transcription/engines/plan-windows";
+import { WhisperWorkerThread } from "@/lib/transcription/engines/whisper-worker-thread";
+import { resolveRequestedLanguage } from "@/lib/transcription/language/resolve-requested-language";
+import { modelMissingError } from "@/lib/transcription/models/model-missing-error";
+import { raceAbort } from "@/lib/transcription/race-abort";
+import { dropRepeatedSegments } from "@/lib/transcription/segments/drop-repeated-segments";
+import { joinSegmentText } from "@/lib/transcription/segments/join-segment-text";
+import {
+  type TranscribeOptions,
+  type TranscriptionEngine,
+  TranscriptionError,
+  type TranscriptionResult,
+  type TranscriptSegment,
+  throwIfAborted,
+} from "@/lib/transcription/transcription-engine";
+
+export type LocalWhisperEngineOptions = {
+  modelPath: string;
+  threads: number;
+  /**
+   * Audio per `full()` call (default 120 s). Progress and how soon a cancel frees the CPU move in these
+   * steps, because whisper.cpp cannot be interrupted inside `full()`. Each boundary costs on average half
+   * an extra 30 s encoder pass, about a tenth more encoder work at 120 s and none for shorter recordings.
+   */
+  windowSeconds?: number;
+  /** Where whisper-worker.mjs is; see `defaultWorkerScriptPath`. */
+  workerScriptPath?: string;
+  /** Longer recordings are read from a temporary WAV on disk rather than held in memory (default 30 min). */
+  inMemoryMaxSeconds?: number;
+};
+
+/**
+ * The worker script is a plain .mjs file found at a fixed place under the project root (the working
+ * directory of `next start`, `next dev`, npm scripts and the tsx job runner). Not
+ * `new Worker(new URL("./whisper-worker.mjs", import.meta.url))`: Next's bundlers rewrite that pattern into
+ * a bundled worker chunk, which would then try to bundle the native addon, and in a server bundle
+ * `import.meta.url` points into .next/ rather than at this folder. A path computed at run time is left
+ * alone by the bundler; the script loads @napi-rs/whisper with Node's own resolution from node_modules.
+ */
+export function defaultWorkerScriptPath(cwd: string = process.cwd()): string {
+  return path.join(cwd, "lib", "transcription", "engines", "whisper-worker.mjs");
+}
+
+export function createLocalWhisperEngine(options: LocalWhisperEngineOptions): TranscriptionEngine {
+  return new LocalWhisperEngine(options);
+}
+
+class LocalWhisperEngine implements TranscriptionEngine {
+  readonly name = "local" as const;
+  readonly model: string;
+  private worker: Promise<WhisperWorkerThread> | null = null;
+  /** A worker being terminated; the next one waits for it so two never compete for the cores. */
+  private stopping: Promise<void> = Promise.resolve();
+  /** Jobs run one at a time: one whisper context, and the cores are already all in use. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: LocalWhisperEngineOptions) {
+    this.model = path.basename(options.modelPath);
+  }
+
+  async transcribe(audioPath: string, options: TranscribeOptions): Promise<TranscriptionResult> {
+    const previous = this.queue;
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    // Chained on `previous` too, so a job cancelled while waiting does not let the next one jump ahead.
+    this.queue = previous.then(() => mine);
+    try {
+      await raceAbort(previous, options.signal);
+      return await this.run(audioPath, options);
+    } catch (error) {
+      if (error instanceof TranscriptionError) throw error;
+      throw new TranscriptionError("engine_crashed", `Local transcription failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    } finally {
+      release();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.discardWorker();
+    await this.stopping;
+  }
+
+  private async run(audioPath: string, { language, onProgress, signal }: TranscribeOptions): Promise<TranscriptionResult> {
+    throwIfAborted(signal);
+    const requested = resolveRequestedLanguage(language);
+    await this.requireModelFile();
+    const pcm = await loadPcm(audioPath, { signal, inMemoryMaxMs: (this.options.inMemoryMaxSeconds ?? 30 * 60) * 1000 });
+    try {
+      return await this.transcribePcm(pcm, requested, onProgress, signal);
+    } finally {
+      await pcm.close();
+    }
+  }
+
+  private async transcribePcm(
+    pcm: PcmSource,
+    requested: string,
+    onProgress: TranscribeOptions["onProgress"],
+    signal: AbortSignal | undefined,
+  ): Promise<TranscriptionResult> {
+    const worker = await this.abortable(this.startedWorker(), signal);
+    if (!worker.multilingual && requested !== "auto" && requested !== "en") {
+      throw new TranscriptionError("language_unsupported", `${this.model} is an English-only model; it cannot transcribe "${requested}"`);
+    }
+    worker.setBusy(true);
+    try {
+      onProgress?.(0);
+      const segments: TranscriptSegment[] = [];
+      // Like whisper.cpp on a whole file, detect once (in the first window that has speech), then keep it.
+      let windowLanguage = requested;
+      for (const window of await planWindows(pcm, this.options.windowSeconds ?? 120)) {
+        const samples = await pcm.read(window.start, window.end);
+        const result = await this.abortable(worker.transcribeWindow(samples, windowLanguage, this.options.threads), signal);
+        const offsetMs = (window.start / SAMPLE_RATE) * 1000;
+        const windowEndMs = (window.end / SAMPLE_RATE) * 1000;
+        for (const segment of result.segments) {
+          segments.push({ text: segment.text, startMs: Math.round(segment.startMs + offsetMs), endMs: Math.round(Math.min(segment.endMs + offsetMs, windowEndMs)) });
+        }
+        if (windowLanguage === "auto" && result.language && result.segments.length > 0) windowLanguage = result.language;
+        onProgress?.(Math.round((window.end / pcm.length) * 100));
+      }
+      const kept = dropRepeatedSegments(segments);
+      return {
+        text: joinSegmentText(kept),
+        segments: kept,
+        language: windowLanguage === "auto" ? null : windowLanguage,
+        engine: "local",
+        model: this.model,
+        durationMs: Math.round((pcm.length / SAMPLE_RATE) * 1000),
+      };
+    } finally {
+      if (worker.alive) worker.setBusy(false);
+    }
+  }
+
+  private async requireModelFile(): Promise<void> {
+    try {
+      await access(this.options.modelPath);
+    } catch (error) {
+      throw modelMissingError(`Whisper model file not found: ${path.resolve(this.options.modelPath)}`, "base", error);
+    }
+  }
+
+  private startedWorker(): Promise<WhisperWorkerThread> {
+    const current = this.worker;
+    if (current) {
+      return current.then((worker) => (worker.alive ? worker : this.replaceWorker()));
+    }
+    return this.replaceWorker();
+  }
+
+  private replaceWorker(): Promise<WhisperWorkerThread> {
+    const scriptPath = this.options.workerScriptPath ?? defaultWorkerScriptPath();
+    const started = this.stopping.then(async () => {
+      try {
+        await access(scriptPath);
+      } catch {
+        throw new TranscriptionError("engine_unavailable", `The Whisper worker script is missing: ${scriptPath}`);
+      }
+      const worker = await WhisperWorkerThread.start(scriptPath, this.options.modelPath);
+      worker.setBusy(false);
+      return worker;
+    });
+    this.worker = started;
+    // A failed start is reported to the caller; the next job tries afresh.
+    started.catch(() => {
+      if (this.worker === started) this.worker = null;
+    });
+    return started;
+  }
+
+  /** Waits for `promise`, but on abort gives up at once and discards the worker doing the work. */
+  private async abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    try {
+      return await raceAbort(promise, signal);
+    } catch (error) {
+      if (signal?.aborted) this.discardWorker();
+      throw error;
+    }
+  }
+
+  private discardWorker(): void {
+    const current = this.worker;
+    this.worker = null;
+    if (!current) return;
+    const previous = this.stopping;
+    this.stopping = Promise.all([
+      previous,
+      current.then(
+        (worker) => worker.terminate(),
+        () => undefined,
+      ),
+    ]).then(() => undefined);
+  }
+}

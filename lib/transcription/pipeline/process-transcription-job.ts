@@ -1,0 +1,76 @@
+import "server-only";
+import type { Logger } from "pino";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { getFileStorage } from "@/lib/storage/get-file-storage";
+import { withLocalCopy } from "@/lib/storage/with-local-copy";
+import { getTranscriptionEngine } from "../get-transcription-engine";
+import { TranscriptionError, type TranscriptionErrorReason } from "../transcription-engine";
+import { TRANSCRIPTION_ATTEMPTS, type TranscriptionJobData } from "./enqueue-transcription";
+import { markFailed, markProcessing, markRetrying, reportProgress } from "./transcription-progress";
+import { saveTranscript } from "./save-transcript";
+
+export type TranscriptionJob = { id: string; data: TranscriptionJobData; retryCount: number };
+
+const PROGRESS_INTERVAL_MS = 1000;
+
+/**
+ * One attempt at one job. Permanent failures (bad audio, a 4xx from the API, no model) end the job
+ * as `failed` without a retry; transient ones are rethrown so the queue retries with backoff, until
+ * the last attempt, which also marks the recording `failed`. Each attempt is logged.
+ */
+export async function processTranscriptionJob(job: TranscriptionJob, shutdown: AbortSignal): Promise<void> {
+  const { recordingId } = job.data;
+  const attempt = job.retryCount + 1;
+  const log = logger.child({ jobId: job.id, recordingId, attempt });
+  const engineName = job.data.engine ?? env.TRANSCRIPTION_ENGINE;
+  const recording = await markProcessing(recordingId, job.id, attempt, engineName);
+  if (!recording) return log.info("recording deleted or retranscribed meanwhile: job skipped");
+  log.info({ engine: engineName }, "transcription started");
+
+  const stale = new AbortController();
+  try {
+    const engine = await getTranscriptionEngine(engineName);
+    const result = await withLocalCopy(getFileStorage(), recording.storageKey, (audioPath) =>
+      engine.transcribe(audioPath, {
+        language: recording.language,
+        signal: AbortSignal.any([shutdown, stale.signal]),
+        onProgress: progressReporter(recordingId, job.id, stale, log),
+      }),
+    );
+    const saved = await saveTranscript(recordingId, job.id, result);
+    log.info({ saved, segments: result.segments.length, language: result.language, model: result.model }, saved ? "transcription completed" : "transcription dropped: recording deleted or retranscribed");
+  } catch (error) {
+    if (stale.signal.aborted) return log.info("transcription stopped: recording deleted or retranscribed");
+    const { reason, retryable } = classify(error, shutdown);
+    log.warn({ err: error, reason, retryable }, "transcription attempt failed");
+    if (!retryable) return markFailed(recordingId, job.id, reason);
+    if (attempt >= TRANSCRIPTION_ATTEMPTS) await markFailed(recordingId, job.id, reason);
+    else await markRetrying(recordingId, job.id, reason);
+    throw error;
+  }
+}
+
+function classify(error: unknown, shutdown: AbortSignal): { reason: TranscriptionErrorReason | "unknown"; retryable: boolean } {
+  // Stopped by a shutting-down worker: hand the job back for another worker, not a failure of the audio.
+  if (shutdown.aborted) return { reason: "cancelled", retryable: true };
+  if (error instanceof TranscriptionError) return { reason: error.reason, retryable: error.retryable };
+  // A bug or an unexpected crash: worth another try, and the last attempt reports it.
+  return { reason: "unknown", retryable: true };
+}
+
+/** Writes progress at most once a second, and aborts the work when the job stops counting. */
+function progressReporter(recordingId: string, jobId: string, stale: AbortController, log: Logger) {
+  let lastWrite = 0;
+  return (percent: number) => {
+    const now = Date.now();
+    if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
+    lastWrite = now;
+    reportProgress(recordingId, jobId, percent).then(
+      (current) => {
+        if (!current) stale.abort();
+      },
+      (error: unknown) => log.warn({ err: error }, "could not record progress"),
+    );
+  };
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { recordings, type Recording } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { getJobQueue } from "@/lib/jobs/job-queue";
+import { findRecordingForCaller } from "@/lib/recordings/recording-access";
+import type { EngineName } from "../get-transcription-engine";
+import { cancelTranscriptionJob } from "./cancel-transcription-job";
+import { enqueueTranscription } from "./enqueue-transcription";
+
+/**
+ * Transcribes again, optionally in another language or with another engine. The new job supersedes
+ * the old one at once; the current transcript stays visible until the new one replaces it whole.
+ */
+export async function retranscribeRecording(id: unknown, caller: CurrentUser, options: { language?: string; engine?: EngineName }): Promise<Recording> {
+  const recording = await findRecordingForCaller(id, caller);
+  const queue = await getJobQueue();
+  const queued = await db.transaction(async (tx) => {
+    if (options.language) await tx.update(recordings).set({ language: options.language }).where(eq(recordings.id, recording.id));
+    return enqueueTranscription(tx, queue, recording, options.engine);
+  });
+  if (recording.transcriptionJobId) await cancelTranscriptionJob(recording.transcriptionJobId);
+  return queued;
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { getJobQueue, TRANSCRIBE_QUEUE } from "@/lib/jobs/job-queue";
+import { logger } from "@/lib/log/logger";
+import type { TranscriptionJobData } from "./enqueue-transcription";
+import { processTranscriptionJob } from "./process-transcription-job";
+
+export type TranscriptionWorkers = {
+  /** Stops taking jobs, lets running ones finish for up to `graceMs`, then hands the rest back. */
+  stop(graceMs: number): Promise<void>;
+};
+
+export async function startTranscriptionWorkers(options: { concurrency: number; pollingIntervalSeconds?: number }): Promise<TranscriptionWorkers> {
+  const queue = await getJobQueue();
+  const running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+
+  for (let slot = 0; slot < options.concurrency; slot += 1) {
+    await queue.work<TranscriptionJobData>(
+      TRANSCRIBE_QUEUE,
+      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        if (!job) return;
+        const abort = new AbortController();
+        const done = processTranscriptionJob({ id: job.id, data: job.data, retryCount: job.retryCount }, abort.signal);
+        running.set(job.id, { abort, done: done.then(() => undefined, () => undefined) });
+        try {
+          await done;
+        } finally {
+          running.delete(job.id);
+        }
+      },
+    );
+  }
+  logger.info({ concurrency: options.concurrency }, "transcription workers started");
+
+  return {
+    async stop(graceMs) {
+      await queue.offWork(TRANSCRIBE_QUEUE);
+      const finished = Promise.all([...running.values()].map((job) => job.done));
+      const timedOut = await Promise.race([finished.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref())]);
+      if (timedOut) {
+        // Aborted jobs fail as retryable, so the queue hands them to another worker.
+        logger.warn({ jobs: [...running.keys()] }, "handing running transcriptions back to the queue");
+        for (const job of running.values()) job.abort.abort();
+        await finished;
+      }
+    },
+  };
+}

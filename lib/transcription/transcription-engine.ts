@@ -1,0 +1,66 @@
+import "server-only";
+
+/** Times are milliseconds from the start of the recording. */
+export type TranscriptWord = { startMs: number; endMs: number; text: string; probability?: number };
+export type TranscriptSegment = { startMs: number; endMs: number; text: string; words?: TranscriptWord[] };
+
+export type TranscriptionResult = {
+  text: string;
+  segments: TranscriptSegment[];
+  /** ISO 639-1, as requested or as detected; null when nothing could be detected. */
+  language: string | null;
+  engine: "local" | "openai";
+  model: string;
+  durationMs?: number;
+};
+
+export type TranscribeOptions = {
+  /** "auto" (or absent) to detect, otherwise ISO 639-1. */
+  language?: string;
+  /** 0–100, never decreasing. */
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+};
+
+export interface TranscriptionEngine {
+  readonly name: "local" | "openai";
+  readonly model: string;
+  transcribe(audioPath: string, options: TranscribeOptions): Promise<TranscriptionResult>;
+  close?(): Promise<void>;
+}
+
+export type TranscriptionErrorReason =
+  | "corrupt_audio"
+  | "engine_unavailable"
+  | "model_missing"
+  | "model_invalid"
+  | "language_unsupported"
+  | "engine_crashed"
+  | "provider_rejected"
+  | "provider_unavailable"
+  | "rate_limited"
+  | "cancelled";
+
+// A job runner decides from `retryable` alone; these are the defaults when a thrower does not say.
+const retryableByDefault: ReadonlySet<TranscriptionErrorReason> = new Set(["engine_crashed", "provider_unavailable", "rate_limited"]);
+
+export class TranscriptionError extends Error {
+  readonly retryable: boolean;
+  readonly reason: TranscriptionErrorReason;
+
+  constructor(reason: TranscriptionErrorReason, message: string, options: { retryable?: boolean; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "TranscriptionError";
+    this.reason = reason;
+    this.retryable = options.retryable ?? retryableByDefault.has(reason);
+  }
+}
+
+/** The rejection for an aborted job, so callers can tell "cancelled" from a failure. */
+export function cancelledError(cause?: unknown): TranscriptionError {
+  return new TranscriptionError("cancelled", "Transcription was cancelled", { cause });
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelledError(signal.reason);
+}

@@ -1,0 +1,35 @@
+// `npm run worker`: transcription workers in a process of their own, as many as you like, on any
+// machine that reaches the PostgreSQL server. SIGTERM/SIGINT: finish or hand back running jobs, then exit.
+import { closeConnection } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { env } from "@/lib/env";
+import { stopJobQueue } from "@/lib/jobs/job-queue";
+import { logger } from "@/lib/log/logger";
+import { closeTranscriptionEngines } from "@/lib/transcription/get-transcription-engine";
+import { startTranscriptionWorkers } from "@/lib/transcription/pipeline/start-transcription-workers";
+
+const SHUTDOWN_GRACE_MS = Number(process.env.WORKER_SHUTDOWN_GRACE_MS ?? 20_000);
+
+async function main() {
+  if (!env.DATABASE_URL) {
+    logger.fatal("npm run worker needs DATABASE_URL: the embedded database serves the web process alone (its workers run inside it)");
+    process.exit(1);
+  }
+  await migrateDatabase();
+  const workers = await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "worker stopping");
+    await workers.stop(SHUTDOWN_GRACE_MS);
+    await stopJobQueue({ graceful: true, timeoutMs: 5_000 });
+    await closeTranscriptionEngines();
+    await closeConnection();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+void main();
