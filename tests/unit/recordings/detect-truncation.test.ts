@@ -1,45 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AudioContainer } from "@/lib/recordings/audio/audio-formats";
-import { openBinaryFile, type BinaryFile } from "@/lib/recordings/audio/binary-file";
 import { detectTruncation } from "@/lib/recordings/audio/detect-truncation";
 import { countFlacSamples } from "@/lib/recordings/audio/flac-sample-count";
 import { readId3v2Length } from "@/lib/recordings/audio/id3v2-length";
 import { readMp3DeclaredLength } from "@/lib/recordings/audio/mp3-declared-length";
 import { readWavDeclaredLength } from "@/lib/recordings/audio/wav-declared-length";
 import { readWebmDeclaredLength } from "@/lib/recordings/audio/webm-declared-length";
-import { getAudioFixtures, type AudioFixtureName, type AudioFixtures } from "../../support/audio-fixtures";
+import type { AudioFixtureName } from "../../support/audio-fixtures";
+import { setUpBinaryFileScratch } from "../../support/binary-file-scratch";
 
-let fixtures: AudioFixtures;
-let opened: BinaryFile[] = [];
-let scratch: string;
-
-beforeAll(async () => {
-  fixtures = await getAudioFixtures();
-  scratch = mkdtempSync(path.join(tmpdir(), "yozuv-truncation-"));
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(opened.map((file) => file.close()));
-  opened = [];
-});
-
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-async function openFile(filePath: string): Promise<BinaryFile> {
-  const file = await openBinaryFile(filePath);
-  opened.push(file);
-  return file;
-}
+const { state, openFile } = setUpBinaryFileScratch("yozuv-truncation-");
 
 /** A copy of a fixture with `edit` applied to its bytes, for headers no encoder here writes. */
 function editedCopy(name: AudioFixtureName, edit: (bytes: Buffer) => Buffer): string {
-  const target = path.join(scratch, `${name}-${Math.random().toString(36).slice(2)}${path.extname(fixtures[name])}`);
-  writeFileSync(target, edit(Buffer.from(readFileSync(fixtures[name]))));
+  const target = path.join(state.scratch, `${name}-${Math.random().toString(36).slice(2)}${path.extname(state.fixtures[name])}`);
+  writeFileSync(target, edit(Buffer.from(readFileSync(state.fixtures[name]))));
   return target;
 }
 
@@ -64,12 +41,12 @@ describe("detectTruncation", () => {
     ["m4aTruncated", "mp4", false],
     ["oggOpusTruncated", "ogg", false],
   ])("%s (%s): %s", async (name, container, truncated) => {
-    expect(await detectTruncation(await openFile(fixtures[name]), container)).toBe(truncated);
+    expect(await detectTruncation(await openFile(state.fixtures[name]), container)).toBe(truncated);
   });
 
   it("accepts an MP3 whose declared size counts its ID3 tag, as some encoders write it", async () => {
-    const tagLength = await readId3v2Length(await openFile(fixtures.mp3WithCover));
-    const declared = await readMp3DeclaredLength(await openFile(fixtures.mp3WithCover));
+    const tagLength = await readId3v2Length(await openFile(state.fixtures.mp3WithCover));
+    const declared = await readMp3DeclaredLength(await openFile(state.fixtures.mp3WithCover));
     if (!declared) throw new Error("expected an Info header");
     // "Info", then flags, the frame count, and the byte count.
     const bytesField = (bytes: Buffer) => bytes.indexOf("Info", declared.audioStart, "latin1") + 12;
@@ -89,18 +66,18 @@ describe("detectTruncation", () => {
 
 describe("readMp3DeclaredLength", () => {
   it.each<[AudioFixtureName]>([["mp3"], ["mp3Vbr"], ["mp3WithCover"]])("reads the Xing/Info size of %s, which ffmpeg counts from the first frame", async (name) => {
-    const file = await openFile(fixtures[name]);
+    const file = await openFile(state.fixtures[name]);
     const tagLength = await readId3v2Length(file);
     expect(await readMp3DeclaredLength(file)).toEqual({ audioStart: tagLength, declaredBytes: file.size - tagLength });
   });
 
   it("finds the first frame past a 1 MB tag", async () => {
-    const file = await openFile(fixtures.mp3WithCover);
+    const file = await openFile(state.fixtures.mp3WithCover);
     expect((await readMp3DeclaredLength(file))?.audioStart).toBeGreaterThan(1_000_000);
   });
 
   it.each<[AudioFixtureName]>([["wav"], ["html"], ["mp3TagOnly"], ["empty"]])("is null for %s", async (name) => {
-    expect(await readMp3DeclaredLength(await openFile(fixtures[name]))).toBeNull();
+    expect(await readMp3DeclaredLength(await openFile(state.fixtures[name]))).toBeNull();
   });
 
   it("is null for an MP3 without a Xing header (its duration is measured from the frames)", async () => {
@@ -128,7 +105,7 @@ describe("readId3v2Length", () => {
       [Buffer.from("ID3\u0004\u0000\u0000\u0080\u0000\u0000\u0000", "latin1"), 0],
     ];
     for (const [bytes, expected] of cases) {
-      const filePath = path.join(scratch, `tag-${expected}-${bytes.length}.mp3`);
+      const filePath = path.join(state.scratch, `tag-${expected}-${bytes.length}.mp3`);
       writeFileSync(filePath, bytes);
       expect(await readId3v2Length(await openFile(filePath))).toBe(expected);
     }
@@ -137,11 +114,11 @@ describe("readId3v2Length", () => {
 
 describe("readWavDeclaredLength", () => {
   it("reads the RIFF size of a finished file", async () => {
-    expect(await readWavDeclaredLength(await openFile(fixtures.wav))).toBe(statSync(fixtures.wav).size);
+    expect(await readWavDeclaredLength(await openFile(state.fixtures.wav))).toBe(statSync(state.fixtures.wav).size);
   });
 
   it.each<[AudioFixtureName]>([["wavStreamed"], ["mp3"], ["textAsWav"], ["empty"]])("is null for %s", async (name) => {
-    expect(await readWavDeclaredLength(await openFile(fixtures[name]))).toBeNull();
+    expect(await readWavDeclaredLength(await openFile(state.fixtures[name]))).toBeNull();
   });
 
   it("is null for a RIFF size left at zero", async () => {
@@ -155,18 +132,18 @@ describe("readWavDeclaredLength", () => {
 
 describe("countFlacSamples", () => {
   it("finds the last frame at the declared end of a whole file", async () => {
-    expect(await countFlacSamples(await openFile(fixtures.flac))).toEqual({ declared: 48_000, present: 48_000 });
+    expect(await countFlacSamples(await openFile(state.fixtures.flac))).toEqual({ declared: 48_000, present: 48_000 });
   });
 
   it("finds an earlier last frame in a cut file", async () => {
-    const counts = await countFlacSamples(await openFile(fixtures.flacTruncated));
+    const counts = await countFlacSamples(await openFile(state.fixtures.flacTruncated));
     expect(counts?.declared).toBe(48_000);
     expect(counts?.present).toBeGreaterThan(20_000);
     expect(counts?.present).toBeLessThan(40_000);
   });
 
   it("counts no samples when the file stops inside the metadata", async () => {
-    expect(await countFlacSamples(await openFile(fixtures.flacHeaderOnly))).toEqual({ declared: 48_000, present: 0 });
+    expect(await countFlacSamples(await openFile(state.fixtures.flacHeaderOnly))).toEqual({ declared: 48_000, present: 0 });
   });
 
   it("agrees with a 24-bit stereo file from another encoder", async () => {
@@ -193,16 +170,16 @@ describe("countFlacSamples", () => {
   });
 
   it.each<[AudioFixtureName]>([["mp3"], ["empty"], ["html"]])("is null for %s", async (name) => {
-    expect(await countFlacSamples(await openFile(fixtures[name]))).toBeNull();
+    expect(await countFlacSamples(await openFile(state.fixtures[name]))).toBeNull();
   });
 });
 
 describe("readWebmDeclaredLength", () => {
   it("reads the segment size of a finished file", async () => {
-    expect(await readWebmDeclaredLength(await openFile(fixtures.webmOpus))).toBe(statSync(fixtures.webmOpus).size);
+    expect(await readWebmDeclaredLength(await openFile(state.fixtures.webmOpus))).toBe(statSync(state.fixtures.webmOpus).size);
   });
 
   it.each<[AudioFixtureName]>([["webmLive"], ["mp3"], ["empty"]])("is null for %s", async (name) => {
-    expect(await readWebmDeclaredLength(await openFile(fixtures[name]))).toBeNull();
+    expect(await readWebmDeclaredLength(await openFile(state.fixtures[name]))).toBeNull();
   });
 });

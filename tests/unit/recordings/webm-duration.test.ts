@@ -1,62 +1,40 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { openBinaryFile, type BinaryFile } from "@/lib/recordings/audio/binary-file";
+import { describe, expect, it } from "vitest";
+import { type BinaryFile } from "@/lib/recordings/audio/binary-file";
 import { readEbmlElement } from "@/lib/recordings/audio/ebml-element";
 import { measureWebmDuration } from "@/lib/recordings/audio/webm-duration";
-import { audioFixtureClipSeconds, getAudioFixtures, type AudioFixtures } from "../../support/audio-fixtures";
+import { audioFixtureClipSeconds } from "../../support/audio-fixtures";
+import { setUpBinaryFileScratch } from "../../support/binary-file-scratch";
 
-let fixtures: AudioFixtures;
-let opened: BinaryFile[] = [];
-let scratch: string;
-
-beforeAll(async () => {
-  fixtures = await getAudioFixtures();
-  scratch = mkdtempSync(path.join(tmpdir(), "yozuv-ebml-"));
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(opened.map((file) => file.close()));
-  opened = [];
-});
-
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-async function openFile(filePath: string): Promise<BinaryFile> {
-  const file = await openBinaryFile(filePath);
-  opened.push(file);
-  return file;
-}
+const { state, openFile } = setUpBinaryFileScratch("yozuv-ebml-");
 
 async function openBytes(bytes: number[]): Promise<BinaryFile> {
-  const filePath = path.join(mkdtempSync(path.join(scratch, "bytes-")), "element.bin");
+  const filePath = path.join(mkdtempSync(path.join(state.scratch, "bytes-")), "element.bin");
   writeFileSync(filePath, Buffer.from(bytes));
   return openFile(filePath);
 }
 
 describe("measureWebmDuration", () => {
   it("measures a live recording (unknown sizes, no duration) to within a frame", async () => {
-    const seconds = await measureWebmDuration(await openFile(fixtures.webmLive));
+    const seconds = await measureWebmDuration(await openFile(state.fixtures.webmLive));
     expect(seconds).toBeGreaterThan(audioFixtureClipSeconds - 0.05);
     expect(seconds).toBeLessThanOrEqual(audioFixtureClipSeconds + 0.01);
   });
 
   it("agrees with a finished file's own duration", async () => {
-    const seconds = await measureWebmDuration(await openFile(fixtures.webmOpus));
+    const seconds = await measureWebmDuration(await openFile(state.fixtures.webmOpus));
     expect(seconds).toBeCloseTo(audioFixtureClipSeconds, 1);
   });
 
   it("measures what is left of a cut live recording", async () => {
-    const seconds = await measureWebmDuration(await openFile(fixtures.webmLiveTruncated));
+    const seconds = await measureWebmDuration(await openFile(state.fixtures.webmLiveTruncated));
     expect(seconds).toBeGreaterThan(0.5);
     expect(seconds).toBeLessThan(audioFixtureClipSeconds - 0.5);
   });
 
   it.each(["mp3", "empty", "html"] as const)("is null for %s", async (name) => {
-    expect(await measureWebmDuration(await openFile(fixtures[name]))).toBeNull();
+    expect(await measureWebmDuration(await openFile(state.fixtures[name]))).toBeNull();
   });
 });
 
