@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
 export const locale = pgEnum("locale", ["uz", "ru", "en"]);
@@ -111,6 +111,8 @@ export const recordings = pgTable(
     language: text("language").notNull().default("auto"),
     transcriptionStatus: transcriptionStatus("transcription_status").notNull().default("pending"),
     transcriptText: text("transcript_text"),
+    // Bumped by every change to the transcript; an edit names the version it was made against.
+    transcriptVersion: integer("transcript_version").notNull().default(0),
     // The job whose result may be stored: a retranscription supersedes an older job still running.
     transcriptionJobId: text("transcription_job_id"),
     transcriptionProgress: integer("transcription_progress").notNull().default(0),
@@ -154,3 +156,27 @@ export const transcriptSegments = pgTable(
 );
 
 export type TranscriptSegmentRow = typeof transcriptSegments.$inferSelect;
+
+export const revisionKind = pgEnum("revision_kind", ["transcription", "edit", "restore"]);
+
+/** Every saved state of a transcript: who made it, when, and the segments and text as they were. */
+export const transcriptRevisions = pgTable(
+  "transcript_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    recordingId: uuid("recording_id")
+      .notNull()
+      .references(() => recordings.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    kind: revisionKind("kind").notNull(),
+    // Null for the machine's own transcription.
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    text: text("text").notNull(),
+    segments: jsonb("segments").$type<RevisionSegment[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("transcript_revisions_recording_version_idx").on(table.recordingId, table.version)],
+);
+
+export type RevisionSegment = { startMs: number; endMs: number; text: string; words?: TranscriptWordJson[] | null };
+export type TranscriptRevision = typeof transcriptRevisions.$inferSelect;

@@ -46,5 +46,6 @@ export async function localizedActionError(error: unknown) {
     code: appError.code,
     message: t(appError.messageKey as Parameters<typeof t>[0], appError.values),
     ...(appError.retryAfterSeconds ? { retryAfterSeconds: Math.ceil(appError.retryAfterSeconds) } : {}),
+    ...(appError.details ? { details: appError.details } : {}),
   };
 }

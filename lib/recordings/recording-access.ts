@@ -18,12 +18,16 @@ const recordingId = z.uuid();
  * probed. A malformed id is "not found" too rather than a database error.
  */
 export async function findRecordingForCaller(id: unknown, caller: CurrentUser): Promise<Recording> {
-  const parsed = recordingId.safeParse(id);
-  if (!parsed.success) throw new AppError("not_found");
   const [recording] = await db
     .select()
     .from(recordings)
-    .where(and(eq(recordings.id, parsed.data), visibleTo(caller)));
+    .where(and(eq(recordings.id, parseRecordingId(id)), visibleTo(caller)));
   if (!recording) throw new AppError("not_found");
   return recording;
+}
+
+export function parseRecordingId(id: unknown): string {
+  const parsed = recordingId.safeParse(id);
+  if (!parsed.success) throw new AppError("not_found");
+  return parsed.data;
 }

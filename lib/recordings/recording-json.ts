@@ -13,6 +13,7 @@ export function recordingJson(recording: Recording) {
     mime_type: recording.mimeType,
     language: recording.language,
     transcript_text: recording.transcriptText,
+    transcript_version: recording.transcriptVersion,
     transcription_status: recording.transcriptionStatus,
     transcription_progress: recording.transcriptionProgress,
     transcription_error: recording.transcriptionError,

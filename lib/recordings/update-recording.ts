@@ -3,17 +3,17 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { recordings, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { replaceTranscriptText } from "@/lib/transcripts/replace-transcript-text";
 import { findRecordingForCaller } from "./recording-access";
 
-export type RecordingChanges = { title?: string; transcriptText?: string };
+export type RecordingChanges = { title?: string; transcriptText?: string; transcriptVersion?: number };
 
+/** The seed API's PUT: a new title, and/or the whole transcript text (versioned, see replaceTranscriptText). */
 export async function updateRecording(id: unknown, caller: CurrentUser, changes: RecordingChanges): Promise<Recording> {
   const recording = await findRecordingForCaller(id, caller);
-  if (changes.title === undefined && changes.transcriptText === undefined) return recording;
-  const [updated] = await db
-    .update(recordings)
-    .set({ title: changes.title, transcriptText: changes.transcriptText })
-    .where(eq(recordings.id, recording.id))
-    .returning();
-  return updated!;
+  if (changes.transcriptText !== undefined) {
+    await replaceTranscriptText(recording.id, caller, { text: changes.transcriptText, expectedVersion: changes.transcriptVersion });
+  }
+  if (changes.title !== undefined) await db.update(recordings).set({ title: changes.title }).where(eq(recordings.id, recording.id));
+  return findRecordingForCaller(recording.id, caller);
 }

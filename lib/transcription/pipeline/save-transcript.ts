@@ -1,15 +1,15 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { recordings, transcriptSegments } from "@/db/schema";
+import { recordings } from "@/db/schema";
+import { writeAllSegments } from "@/lib/transcripts/transcript-writer";
 import type { TranscriptionResult } from "../transcription-engine";
-
-const INSERT_BATCH = 500;
 
 /**
  * Replaces the recording's transcript with `result` in one transaction, so nobody ever sees two
- * transcripts or half of one. The row lock orders this against a concurrent delete or retranscribe:
- * if the job no longer counts by then, nothing is written and the result is dropped (returns false).
+ * transcripts or half of one; it becomes a new revision, so editors open on the old one get a
+ * conflict instead of overwriting it. The row lock orders this against a concurrent delete or
+ * retranscribe: if the job no longer counts by then, nothing is written (returns false).
  */
 export async function saveTranscript(recordingId: string, jobId: string, result: TranscriptionResult): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -19,20 +19,10 @@ export async function saveTranscript(recordingId: string, jobId: string, result:
       .where(and(eq(recordings.id, recordingId), eq(recordings.transcriptionJobId, jobId)))
       .for("update");
     if (!current) return false;
-    await tx.delete(transcriptSegments).where(eq(transcriptSegments.recordingId, recordingId));
-    const rows = result.segments.map((segment, index) => ({
-      recordingId,
-      index,
-      startMs: Math.round(segment.startMs),
-      endMs: Math.round(segment.endMs),
-      text: segment.text,
-      words: segment.words ?? null,
-    }));
-    for (let start = 0; start < rows.length; start += INSERT_BATCH) await tx.insert(transcriptSegments).values(rows.slice(start, start + INSERT_BATCH));
+    await writeAllSegments(tx, recordingId, result.segments, { kind: "transcription", authorId: null });
     await tx
       .update(recordings)
       .set({
-        transcriptText: result.text,
         transcriptionStatus: "completed",
         transcriptionProgress: 100,
         transcriptionError: null,

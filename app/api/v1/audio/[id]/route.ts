@@ -16,11 +16,13 @@ export const GET = withApi<Params>(async (_request, { caller, params }) => {
 const changes = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   transcript_text: z.string().max(2_000_000).optional(),
+  // The transcript version the text was edited from; without it the text replaces whatever is there.
+  transcript_version: z.number().int().min(0).optional(),
 });
 
 export const PUT = withApi<Params>(async (request, { caller, params }) => {
   const body = await readJson(request, changes);
-  const recording = await updateRecording(params.id, caller, { title: body.title, transcriptText: body.transcript_text });
+  const recording = await updateRecording(params.id, caller, { title: body.title, transcriptText: body.transcript_text, transcriptVersion: body.transcript_version });
   return Response.json(recordingJson(recording));
 });
 

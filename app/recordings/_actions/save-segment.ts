@@ -1,0 +1,12 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { editSegmentText } from "@/lib/transcripts/edit-segment-text";
+
+// Ownership is checked inside editSegmentText (someone else's recording is "not found"), and so is
+// the version: a save against an older version is refused, never silently applied.
+export const saveSegment = defineAction(
+  z.object({ id: z.string(), index: z.number().int().min(0), text: z.string().max(100_000), version: z.number().int().min(0) }),
+  async ({ id, index, text, version }, caller) => editSegmentText(id, caller, { index, text, expectedVersion: version }),
+);

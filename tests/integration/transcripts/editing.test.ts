@@ -1,0 +1,169 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as getSegments } from "@/app/api/v1/audio/[id]/segments/route";
+import { PUT as putSegment } from "@/app/api/v1/audio/[id]/segments/[index]/route";
+import { GET as getRecording, PUT as putRecording } from "@/app/api/v1/audio/[id]/route";
+import { db } from "@/db/client";
+import { recordings, transcriptRevisions, users } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { writeAllSegments } from "@/lib/transcripts/transcript-writer";
+import { createApiUser, type ApiUser } from "../../support/api-users";
+
+// Server actions read the browser session and the page's language through Next's request scope,
+// which does not exist in Vitest: those two lookups (only) are replaced, the session by whoever the
+// test says is signed in, the language by English.
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/current-user", async (importActual) => ({
+  ...(await importActual<typeof import("@/lib/auth/current-user")>()),
+  sessionUser: async () => session.user,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { messagesFor } = await import("@/lib/i18n/messages");
+  return { getTranslations: async (namespace: string) => createTranslator({ locale: "en", messages: messagesFor("en"), namespace: namespace as "errors" }) };
+});
+
+const { saveSegment } = await import("@/app/recordings/_actions/save-segment");
+const { saveTranscriptText } = await import("@/app/recordings/_actions/save-transcript-text");
+const { restoreRevisionAction } = await import("@/app/recordings/_actions/restore-revision");
+
+let owner: ApiUser;
+let stranger: ApiUser;
+let admin: ApiUser;
+
+beforeAll(async () => {
+  [owner, stranger, admin] = await Promise.all([createApiUser(), createApiUser(), createApiUser("admin")]);
+});
+
+const asUser = (user: ApiUser): CurrentUser => ({ id: user.id, phone: user.phone, role: user.role });
+
+/** A recording whose machine transcript is three segments, at version 1. */
+async function transcribedRecording(): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.insert(recordings).values({ id, userId: owner.id, storageKey: `${id}.mp3`, originalFilename: "a.mp3", title: "a", fileSize: 1, durationSeconds: 9, mimeType: "audio/mpeg", transcriptionStatus: "completed" });
+  await db.transaction((tx) =>
+    writeAllSegments(
+      tx,
+      id,
+      [
+        { startMs: 0, endMs: 3000, text: "Assalomu alaykum" },
+        { startMs: 3000, endMs: 6000, text: "bugun dars" },
+        { startMs: 6000, endMs: 9000, text: "boshlanadi" },
+      ],
+      { kind: "transcription", authorId: null },
+    ),
+  );
+  return id;
+}
+
+async function current(id: string) {
+  const [row] = await db.select().from(recordings).where(eq(recordings.id, id));
+  return row!;
+}
+
+describe("saving a segment (server action)", () => {
+  it("changes the text, keeps the timestamps, bumps the version and records a revision", async () => {
+    const id = await transcribedRecording();
+    session.user = asUser(owner);
+    const result = await saveSegment({ id, index: 1, text: "bugungi dars", version: 1 });
+    expect(result).toEqual({ ok: true, data: { version: 2, text: "bugungi dars" } });
+    expect((await current(id)).transcriptText).toBe("Assalomu alaykum bugungi dars boshlanadi");
+    const segments = await (await getSegments(new Request("http://x", { headers: { authorization: owner.authorization } }), { params: Promise.resolve({ id }) })).json();
+    expect(segments.version).toBe(2);
+    expect(segments.segments[1]).toMatchObject({ index: 1, start_ms: 3000, end_ms: 6000, text: "bugungi dars" });
+    const revisions = await db.select().from(transcriptRevisions).where(eq(transcriptRevisions.recordingId, id));
+    expect(revisions.map((revision) => [revision.version, revision.kind, revision.authorId])).toEqual([
+      [1, "transcription", null],
+      [2, "edit", owner.id],
+    ]);
+  });
+
+  it("refuses a save made against an older version, with the current text, and changes nothing (two tabs)", async () => {
+    const id = await transcribedRecording();
+    session.user = asUser(owner);
+    expect((await saveSegment({ id, index: 0, text: "first tab", version: 1 })).ok).toBe(true);
+    const second = await saveSegment({ id, index: 0, text: "second tab", version: 1 });
+    expect(second).toMatchObject({ ok: false, error: { code: "transcript_conflict", details: { current_version: 2, current_text: "first tab" } } });
+    expect(second.ok === false && second.error.message).toMatch(/\w{5}/);
+    expect((await current(id)).transcriptText).toBe("first tab bugun dars boshlanadi");
+  });
+
+  it("refuses without a session, for someone else's recording, and with malformed input", async () => {
+    const id = await transcribedRecording();
+    session.user = null;
+    expect(await saveSegment({ id, index: 0, text: "x", version: 1 })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+    session.user = asUser(stranger);
+    expect(await saveSegment({ id, index: 0, text: "x", version: 1 })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    session.user = asUser(owner);
+    for (const bad of [{ id, index: -1, text: "x", version: 1 }, { id, index: 0, text: 42, version: 1 }, { id, index: 0, text: "x" }, null]) {
+      expect(await saveSegment(bad)).toMatchObject({ ok: false, error: { code: "validation" } });
+    }
+    expect(await saveSegment({ id, index: 99, text: "x", version: 1 })).toMatchObject({ ok: false, error: { code: "segment_not_found" } });
+    expect((await current(id)).transcriptVersion).toBe(1);
+  });
+
+  it("lets an admin edit anyone's transcript", async () => {
+    const id = await transcribedRecording();
+    session.user = asUser(admin);
+    expect(await saveSegment({ id, index: 2, text: "boshlandi", version: 1 })).toMatchObject({ ok: true, data: { version: 2 } });
+  });
+});
+
+describe("history", () => {
+  it("restores an earlier revision as a new one, and refuses a stale restore", async () => {
+    const id = await transcribedRecording();
+    session.user = asUser(owner);
+    await saveSegment({ id, index: 0, text: "Salom", version: 1 });
+    const [original] = await db.select().from(transcriptRevisions).where(eq(transcriptRevisions.recordingId, id)).orderBy(transcriptRevisions.version).limit(1);
+    expect(await restoreRevisionAction({ id, revisionId: original!.id, version: 1 })).toMatchObject({ ok: false, error: { code: "transcript_conflict" } });
+    expect(await restoreRevisionAction({ id, revisionId: original!.id, version: 2 })).toMatchObject({ ok: true, data: { version: 3 } });
+    expect((await current(id)).transcriptText).toBe("Assalomu alaykum bugun dars boshlanadi");
+    const kinds = (await db.select().from(transcriptRevisions).where(eq(transcriptRevisions.recordingId, id)).orderBy(transcriptRevisions.version)).map((revision) => revision.kind);
+    expect(kinds).toEqual(["transcription", "edit", "restore"]);
+    session.user = asUser(stranger);
+    expect(await restoreRevisionAction({ id, revisionId: original!.id, version: 3 })).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+});
+
+describe("the whole text at once (simple mode)", () => {
+  it("edits recordings without segments, and refuses when segments exist", async () => {
+    const id = crypto.randomUUID();
+    await db.insert(recordings).values({ id, userId: owner.id, storageKey: `${id}.mp3`, originalFilename: "a.mp3", title: "a", fileSize: 1, durationSeconds: 1, mimeType: "audio/mpeg" });
+    session.user = asUser(owner);
+    expect(await saveTranscriptText({ id, text: "Qo‘lda yozilgan matn", version: 0 })).toMatchObject({ ok: true, data: { version: 1 } });
+    expect(await saveTranscriptText({ id, text: "stale", version: 0 })).toMatchObject({ ok: false, error: { code: "transcript_conflict" } });
+    const withSegments = await transcribedRecording();
+    expect(await saveTranscriptText({ id: withSegments, text: "x", version: 1 })).toMatchObject({ ok: false, error: { code: "transcript_has_segments" } });
+  });
+});
+
+describe("the mobile API reflects edits", () => {
+  const put = (user: ApiUser, id: string, index: string, body: unknown) =>
+    putSegment(new Request("http://x", { method: "PUT", headers: { authorization: user.authorization }, body: JSON.stringify(body) }), { params: Promise.resolve({ id, index }) });
+
+  it("edits a segment with the same version check (409 on conflict) and shows the edited text", async () => {
+    const id = await transcribedRecording();
+    const saved = await put(owner, id, "0", { text: "Salom", version: 1 });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toEqual({ index: 0, text: "Salom", version: 2 });
+    const conflict = await put(owner, id, "0", { text: "Hayr", version: 1 });
+    expect(conflict.status).toBe(409);
+    expect((await conflict.json()).error).toMatchObject({ code: "transcript_conflict", details: { current_version: 2, current_text: "Salom" } });
+    const recording = await (await getRecording(new Request("http://x", { headers: { authorization: owner.authorization } }), { params: Promise.resolve({ id }) })).json();
+    expect(recording).toMatchObject({ transcript_text: "Salom bugun dars boshlanadi", transcript_version: 2 });
+    expect((await put(stranger, id, "0", { text: "mine", version: 2 })).status).toBe(404);
+    expect((await put(owner, id, "abc", { text: "x", version: 2 })).status).toBe(404);
+    expect((await put(owner, id, "0", { text: "x" })).status).toBe(422);
+  });
+
+  it("keeps PUT transcript_text for recordings without segments, versioned when asked", async () => {
+    const id = crypto.randomUUID();
+    await db.insert(recordings).values({ id, userId: owner.id, storageKey: `${id}.mp3`, originalFilename: "a.mp3", title: "a", fileSize: 1, durationSeconds: 1, mimeType: "audio/mpeg" });
+    const response = await putRecording(new Request("http://x", { method: "PUT", headers: { authorization: owner.authorization }, body: JSON.stringify({ transcript_text: "hello" }) }), { params: Promise.resolve({ id }) });
+    expect(await response.json()).toMatchObject({ transcript_text: "hello", transcript_version: 1 });
+    const stale = await putRecording(new Request("http://x", { method: "PUT", headers: { authorization: owner.authorization }, body: JSON.stringify({ transcript_text: "x", transcript_version: 0 }) }), { params: Promise.resolve({ id }) });
+    expect(stale.status).toBe(409);
+    expect((await db.select().from(users).where(eq(users.id, owner.id))).length).toBe(1);
+  });
+});
