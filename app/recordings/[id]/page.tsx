@@ -6,10 +6,13 @@ import { AppError } from "@/lib/http/app-error";
 import { formatDuration } from "@/lib/recordings/format-duration";
 import { findRecordingForCaller } from "@/lib/recordings/recording-access";
 import { listTranscriptSegments } from "@/lib/transcription/list-transcript-segments";
+import { listRevisions } from "@/lib/transcripts/list-revisions";
 import { DeleteRecordingButton } from "../_components/delete-recording-button";
 import { RefreshWhileWorking } from "../_components/refresh-while-working";
 import { StatusBadge } from "../_components/status-badge";
 import { TitleEditor } from "../_components/title-editor";
+import { PlayerProvider } from "../_components/player/player-context";
+import { WaveformPlayer } from "../_components/player/waveform-player";
 import { TranscriptPanel } from "../_components/transcript-panel";
 
 export default async function RecordingPage({ params }: { params: Promise<{ id: string }> }) {
@@ -19,7 +22,7 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
     if (error instanceof AppError && error.kind === "not_found") notFound();
     throw error;
   });
-  const [t, format, segments] = await Promise.all([getTranslations("recordings"), getFormatter(), listTranscriptSegments(recording)]);
+  const [t, format, segments, revisions] = await Promise.all([getTranslations("recordings"), getFormatter(), listTranscriptSegments(recording), listRevisions(recording)]);
   const working = recording.transcriptionStatus === "pending" || recording.transcriptionStatus === "processing";
   const details: [string, string][] = [
     [t("duration"), formatDuration(recording.durationSeconds)],
@@ -42,8 +45,10 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
         <TitleEditor id={recording.id} title={recording.title} />
         <StatusBadge recording={recording} />
       </div>
-      <audio controls preload="metadata" src={`/api/v1/audio/${recording.id}/file`} className="w-full" aria-label={t("player")} data-testid="audio-player" />
-      <TranscriptPanel recording={recording} segments={segments} />
+      <PlayerProvider>
+        <WaveformPlayer src={`/api/v1/audio/${recording.id}/file`} durationSeconds={recording.durationSeconds} fileSizeBytes={recording.fileSize} />
+        <TranscriptPanel recording={recording} segments={segments} revisions={revisions} />
+      </PlayerProvider>
       <section aria-labelledby="details-title" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="details-title" className="mb-3 font-medium">
           {t("details")}

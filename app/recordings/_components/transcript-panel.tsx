@@ -1,14 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import type { Recording, TranscriptSegmentRow } from "@/db/schema";
-import { formatDuration } from "@/lib/recordings/format-duration";
+import { FullTextEditor } from "./editor/full-text-editor";
+import { PlainTextView } from "./editor/plain-text-view";
+import { RevisionHistory, type RevisionItem } from "./editor/revision-history";
+import { TranscriptEditor } from "./editor/transcript-editor";
 import { RetranscribeForm } from "./retranscribe-form";
 
-type Props = { recording: Recording; segments: TranscriptSegmentRow[] };
+type Props = { recording: Recording; segments: TranscriptSegmentRow[]; revisions: RevisionItem[] };
 
-export async function TranscriptPanel({ recording, segments }: Props) {
+export async function TranscriptPanel({ recording, segments, revisions }: Props) {
   const t = await getTranslations("transcription");
   const status = recording.transcriptionStatus;
   const reason = recording.transcriptionError ?? "unknown";
+  const text = recording.transcriptText ?? "";
+  const editable = segments.length > 0 || status === "completed" || recording.transcriptVersion > 0;
   return (
     <section aria-labelledby="transcript-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -24,18 +29,24 @@ export async function TranscriptPanel({ recording, segments }: Props) {
         </div>
       )}
       {status === "pending" && recording.transcriptionError && <p className="text-sm text-amber-800">{t("retrying")}</p>}
+      {/* Keyed by version: when the transcript changes on the server (a new transcription, a restore), the editor starts from it. */}
       {segments.length > 0 ? (
-        <ol className="space-y-2" data-testid="transcript-segments">
-          {segments.map((segment) => (
-            <li key={segment.index} className="flex gap-3" data-testid="transcript-segment">
-              <span className="shrink-0 pt-0.5 font-mono text-xs tabular-nums text-slate-500">{formatDuration(segment.startMs / 1000)}</span>
-              <span>{segment.text.trim()}</span>
-            </li>
-          ))}
-        </ol>
+        <TranscriptEditor
+          key={recording.transcriptVersion}
+          recordingId={recording.id}
+          version={recording.transcriptVersion}
+          segments={segments.map(({ index, startMs, endMs, text: segmentText }) => ({ index, startMs, endMs, text: segmentText }))}
+        />
+      ) : editable ? (
+        <>
+          {status === "completed" && !text && <p className="text-sm text-slate-600">{t("noText")}</p>}
+          <FullTextEditor key={recording.transcriptVersion} recordingId={recording.id} version={recording.transcriptVersion} text={text} />
+        </>
       ) : (
-        <p className="text-sm text-slate-600">{status === "completed" ? t("noText") : status === "failed" ? null : t("waiting")}</p>
+        status !== "failed" && <p className="text-sm text-slate-600">{t("waiting")}</p>
       )}
+      {text && <PlainTextView text={text} />}
+      {revisions.length > 0 && <RevisionHistory recordingId={recording.id} currentVersion={recording.transcriptVersion} revisions={revisions} />}
     </section>
   );
 }

@@ -1,0 +1,36 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signInAsNewUser } from "./support/sign-in";
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.help}`);
+}
+
+test("the login page has no serious or critical axe violations, in both steps", async ({ page }) => {
+  await page.goto("/login");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("Telefon raqami").fill("+998 93 000 00 42");
+  await page.getByRole("button", { name: "Kod yuborish" }).click();
+  await expect(page.getByLabel("SMS kodi")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the library has no serious or critical axe violations, empty and with a recording", async ({ page }) => {
+  await signInAsNewUser(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId("upload-input").setInputFiles({ name: "note.wav", mimeType: "audio/wav", buffer: Buffer.from("RIFF") });
+  await expect(page.getByTestId("upload-item")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("pages work with the keyboard alone, with visible focus", async ({ page }) => {
+  await page.goto("/no-such-page");
+  await page.keyboard.press("Tab");
+  const skipLink = page.getByRole("link", { name: "Asosiy mazmunga o‘tish" });
+  await expect(skipLink).toBeFocused();
+  const outline = await skipLink.evaluate((element) => getComputedStyle(element).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Yozuv" })).toBeFocused();
+});
