@@ -41,6 +41,11 @@ test("play: the highlight follows the audio, and a segment's time seeks there", 
   // The stand-in spreads JFK's 11 s over four segments: the third starts at about 5.5 s.
   await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThan(5);
   await expect(rows.nth(2)).toHaveAttribute("data-active", "true");
+  // Word timings exist (whisper-1 returns them): the word being played is highlighted too.
+  const activeWord = rows.nth(2).getByTestId("playing-words").locator("[data-active]");
+  await expect(activeWord).toHaveCount(1);
+  const firstWord = await activeWord.innerText();
+  await expect.poll(() => activeWord.innerText().catch(() => firstWord)).not.toBe(firstWord);
   await expect(rows.nth(3)).toHaveAttribute("data-active", "true", { timeout: 10_000 });
   await expect(rows.nth(2)).not.toHaveAttribute("data-active", "true");
 });

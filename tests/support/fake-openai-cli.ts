@@ -19,7 +19,13 @@ async function main() {
     const groups = [];
     for (let start = 0; start < words.length; start += WORDS_PER_SEGMENT) groups.push(words.slice(start, start + WORDS_PER_SEGMENT).join(" "));
     const segments = groups.map((text, id) => ({ id, start: (duration * id) / groups.length, end: (duration * (id + 1)) / groups.length, text: ` ${text}` }));
-    return { task: "transcribe", language: "english", duration, text: segments.map((segment) => segment.text).join(""), segments };
+    // Word timings, evenly spread over each segment, as whisper-1 returns them with timestamp_granularities.
+    const timedWords = segments.flatMap((segment) => {
+      const inSegment = segment.text.trim().split(/\s+/);
+      const step = (segment.end - segment.start) / inSegment.length;
+      return inSegment.map((word, k) => ({ word, start: segment.start + k * step, end: segment.start + (k + 1) * step }));
+    });
+    return { task: "transcribe", language: "english", duration, text: segments.map((segment) => segment.text).join(""), segments, words: timedWords };
   });
   console.log(`fake OpenAI listening on ${server.baseURL}`);
 }

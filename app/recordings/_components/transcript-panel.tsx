@@ -35,7 +35,7 @@ export async function TranscriptPanel({ recording, segments, revisions }: Props)
           key={recording.transcriptVersion}
           recordingId={recording.id}
           version={recording.transcriptVersion}
-          segments={segments.map(({ index, startMs, endMs, text: segmentText }) => ({ index, startMs, endMs, text: segmentText }))}
+          segments={segments.map(({ index, startMs, endMs, text: segmentText, words }) => ({ index, startMs, endMs, text: segmentText, words: words ?? [] }))}
         />
       ) : editable ? (
         <>

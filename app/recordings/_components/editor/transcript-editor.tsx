@@ -6,10 +6,11 @@ import { formatDuration } from "@/lib/recordings/format-duration";
 import { saveSegment } from "../../_actions/save-segment";
 import { usePlayer } from "../player/player-context";
 import { ConflictDialog } from "./conflict-dialog";
+import { PlayingWords } from "./playing-words";
 import { SaveStatus } from "./save-status";
 import { useAutosave } from "./use-autosave";
 
-export type EditorSegment = { index: number; startMs: number; endMs: number; text: string };
+export type EditorSegment = { index: number; startMs: number; endMs: number; text: string; words: { startMs: number; endMs: number; text: string }[] };
 
 type Props = { recordingId: string; version: number; segments: EditorSegment[] };
 
@@ -74,13 +75,19 @@ export function TranscriptEditor({ recordingId, version, segments }: Props) {
             >
               ▶ {formatDuration(segment.startMs / 1000)}
             </button>
-            <textarea
-              value={texts.get(segment.index) ?? ""}
-              onChange={(event) => change(segment.index, event.target.value)}
-              rows={Math.max(1, Math.ceil((texts.get(segment.index) ?? "").length / 70))}
-              aria-label={t("segmentLabel", { time: formatDuration(segment.startMs / 1000) })}
-              className="min-w-0 flex-1 resize-y rounded border border-transparent bg-transparent px-1 py-0.5 leading-relaxed hover:border-slate-200 focus:border-slate-300"
-            />
+            <div className="min-w-0 flex-1">
+              <textarea
+                value={texts.get(segment.index) ?? ""}
+                onChange={(event) => change(segment.index, event.target.value)}
+                rows={Math.max(1, Math.ceil((texts.get(segment.index) ?? "").length / 70))}
+                aria-label={t("segmentLabel", { time: formatDuration(segment.startMs / 1000) })}
+                className="w-full resize-y rounded border border-transparent bg-transparent px-1 py-0.5 leading-relaxed hover:border-slate-200 focus:border-slate-300"
+              />
+              {/* Word timings belong to the machine's text: once a segment is edited they no longer line up. */}
+              {segment.index === active && player.playing && segment.words.length > 0 && texts.get(segment.index) === segment.text && (
+                <PlayingWords words={segment.words} nowMs={nowMs} onSeek={(ms) => player.seek(ms / 1000)} />
+              )}
+            </div>
           </li>
         ))}
       </ol>
