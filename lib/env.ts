@@ -71,7 +71,7 @@ export const envSchema = z.object({
   OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
   WHISPER_MODEL_PATH: optionalString,
   WHISPER_MODEL: z.enum(["tiny", "base", "small", "medium", "large-v3-turbo"]).default("small"),
-  WHISPER_THREADS: z.coerce.number().int().positive().max(256).default(availableParallelism()),
+  WHISPER_THREADS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().max(256).default(availableParallelism())),
   EMBEDDED_WORKER: z
     .enum(["true", "false", "1", "0", ""])
     .default("true")

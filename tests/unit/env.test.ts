@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { InvalidEnvError, parseEnv, resolveAuthSecret } from "@/lib/env";
+import { envSchema, InvalidEnvError, parseEnv, resolveAuthSecret } from "@/lib/env";
 
 describe("parseEnv", () => {
   it("runs with no variables at all, on the embedded defaults", () => {
@@ -12,6 +12,27 @@ describe("parseEnv", () => {
     expect(env.ALLOWED_PHONE_COUNTRIES).toEqual(["UZ"]);
     expect(env.ADMIN_PHONES).toEqual([]);
     expect(env.TRUST_PROXY).toBe(false);
+  });
+
+  it("accepts .env.example exactly as documented", () => {
+    const example = readFileSync(path.join(import.meta.dirname, "../../.env.example"), "utf8");
+    const variables = Object.fromEntries(
+      example
+        .split("\n")
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
+    expect(Object.keys(variables).length).toBeGreaterThan(20);
+    const env = parseEnv(variables);
+    expect(env.WHISPER_THREADS).toBeGreaterThan(0);
+    expect(env.TRANSCRIPTION_ENGINE).toBeUndefined();
+  });
+
+  it("documents every variable in .env.example", () => {
+    const example = readFileSync(path.join(import.meta.dirname, "../../.env.example"), "utf8");
+    const documented = new Set(example.split("\n").filter((line) => /^[A-Z_]+=/.test(line)).map((line) => line.slice(0, line.indexOf("="))));
+    const undocumented = Object.keys(envSchema.shape).filter((name) => name !== "NODE_ENV" && !documented.has(name));
+    expect(undocumented).toEqual([]);
   });
 
   it("treats empty strings as unset", () => {
