@@ -1,15 +1,9 @@
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsNewUser } from "./support/sign-in";
-
-const sharedAudio = path.resolve(__dirname, "../../../shared/audio");
+import { uploadAndOpenRecording } from "./support/recordings";
 
 /** Signs in, uploads JFK's speech and opens its page once the (stand-in) transcript is there. */
 async function openTranscribedRecording(page: Page): Promise<string> {
-  await signInAsNewUser(page);
-  await page.getByTestId("upload-input").setInputFiles(path.join(sharedAudio, "jfk.mp3"));
-  await expect(page.getByTestId("upload-state")).toHaveText("Yuklandi");
-  await page.getByTestId("library-item").first().getByRole("link").click();
+  await uploadAndOpenRecording(page, "jfk.mp3");
   await expect(page.getByTestId("status-badge")).toHaveText("Tayyor", { timeout: 30_000 });
   return page.url();
 }

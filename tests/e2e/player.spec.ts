@@ -1,16 +1,12 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { sharedAudio, uploadAndOpenRecording } from "./support/recordings";
 import { signInAsNewUser } from "./support/sign-in";
-
-const sharedAudio = path.resolve(__dirname, "../../../shared/audio");
 
 /** Signs a new user in, uploads jfk.mp3 (11 s) and opens its page once the audio's metadata is known. */
 async function openRecording(page: Page): Promise<Locator> {
-  await signInAsNewUser(page);
-  await page.getByTestId("upload-input").setInputFiles(path.join(sharedAudio, "jfk.mp3"));
-  await expect(page.getByTestId("upload-state")).toHaveText("Yuklandi");
-  await page.getByTestId("library-item").first().getByRole("link").click();
+  await uploadAndOpenRecording(page, "jfk.mp3");
   const audio = page.getByTestId("audio-player");
   await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeGreaterThan(10);
   return audio;

@@ -2,7 +2,6 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_PHONE_DIGITS, signInAsNewUser } from "./support/sign-in";
 
-const sharedAudio = path.resolve(__dirname, "../../../shared/audio");
 
 /** Slows uploads down enough to see (and cancel) them in flight. */
 async function throttleUploads(page: Page, bytesPerSecond: number) {

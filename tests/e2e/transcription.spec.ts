@@ -1,8 +1,8 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { sharedAudio } from "./support/recordings";
 import { signInAsNewUser } from "./support/sign-in";
 
-const sharedAudio = path.resolve(__dirname, "../../../shared/audio");
 
 test("upload speech, watch the status change live, read the timestamped transcript", async ({ page }) => {
   await signInAsNewUser(page);
