@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { sharedAudio } from "./support/recordings";
 import { ADMIN_PHONE_DIGITS, signInAsNewUser } from "./support/sign-in";
 
 
