@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { getAudioFixtures } from "../../support/audio-fixtures";
+import { createApiUser } from "../../support/api-users";
+import { startFakeOpenAIServer, type FakeOpenAIServer } from "../../support/fake-openai-server";
+import { uploadRequest } from "../../support/multipart";
+
+// Standalone workers need PostgreSQL (the embedded database serves one process), so this runs in the
+// PostgreSQL pass of CI and is skipped, saying so, on PGlite.
+const onPostgres = Boolean(process.env.DATABASE_URL);
+if (!onPostgres) console.info("standalone-workers.test.ts skipped: standalone workers need DATABASE_URL (PostgreSQL)");
+
+describe.skipIf(!onPostgres)("standalone workers (npm run worker)", () => {
+  const children: ChildProcess[] = [];
+  let fake: FakeOpenAIServer;
+  let calls = 0;
+  let firstRequestSeen: () => void = () => {};
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAIServer({ segmentSeconds: 1 });
+    // The first request of each test hangs at the "API" until its worker is stopped or killed.
+    fake.respondWith(async () => {
+      calls += 1;
+      if (calls === 1) {
+        firstRequestSeen();
+        await new Promise(() => {});
+      }
+      return { task: "transcribe", language: "english", duration: 3, text: " once", segments: [{ id: 0, start: 0, end: 3, text: " once" }], words: [] };
+    });
+    vi.stubEnv("JOB_EXPIRE_MIN_SECONDS", "5");
+    vi.resetModules();
+  });
+
+  // Each test starts its own workers: none may pick up the next test's job.
+  afterEach(() => {
+    for (const child of children.splice(0)) {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  });
+
+  afterAll(async () => {
+    const { stopJobQueue } = await import("@/lib/jobs/job-queue");
+    await stopJobQueue({ graceful: false, timeoutMs: 1000 });
+    vi.unstubAllEnvs();
+  });
+
+  function startWorker(): ChildProcess {
+    const env = {
+      ...process.env,
+      TRANSCRIPTION_ENGINE: "openai",
+      OPENAI_API_KEY: "sk-test",
+      OPENAI_BASE_URL: fake.baseURL,
+      EMBEDDED_WORKER: "false",
+      JOB_EXPIRE_MIN_SECONDS: "5",
+      JOB_MAINTENANCE_SECONDS: "1",
+      JOB_RETRY_DELAY_SECONDS: "1",
+      WORKER_SHUTDOWN_GRACE_MS: "500",
+      LOG_LEVEL: "warn",
+    };
+    // Node itself (not npx) so signals reach the worker and its exit code is the worker's own.
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+    children.push(child);
+    return child;
+  }
+
+  /** Uploads a recording and waits until a worker's request for it hangs at the stand-in API. */
+  async function uploadAndHang(): Promise<{ id: string; worker: ChildProcess; status: () => Promise<string | undefined>; segments: () => Promise<string[]> }> {
+    calls = 0;
+    const firstRequest = new Promise<void>((resolve) => (firstRequestSeen = resolve));
+    const { db } = await import("@/db/client");
+    const { recordings, transcriptSegments } = await import("@/db/schema");
+    const { POST: upload } = await import("@/app/api/v1/audio/upload/route");
+    const user = await createApiUser();
+    const fixtures = await getAudioFixtures();
+    const response = await upload(uploadRequest(user.authorization, { file: new Blob([readFileSync(fixtures.mp3)]) }), { params: Promise.resolve({}) });
+    const { id } = await response.json();
+    const worker = startWorker();
+    await firstRequest;
+    return {
+      id,
+      worker,
+      status: async () => (await db.select().from(recordings).where(eq(recordings.id, id)))[0]?.transcriptionStatus,
+      segments: async () => (await db.select().from(transcriptSegments).where(eq(transcriptSegments.recordingId, id))).map((segment) => segment.text),
+    };
+  }
+
+  it("replace a killed worker: the job expires and another worker completes it exactly once", async () => {
+    const job = await uploadAndHang();
+    process.kill(-job.worker.pid!, "SIGKILL");
+    expect(await job.status()).toBe("processing");
+    startWorker();
+    await vi.waitFor(async () => expect(await job.status()).toBe("completed"), { timeout: 60_000, interval: 500 });
+    expect(await job.segments()).toEqual(["once"]);
+    expect(calls).toBe(2);
+  }, 120_000);
+
+  it("on SIGTERM hand a running job back, exit cleanly, and another worker completes it", async () => {
+    const job = await uploadAndHang();
+    const exited = new Promise<number | null>((resolve) => job.worker.on("exit", resolve));
+    process.kill(-job.worker.pid!, "SIGTERM");
+    expect(await exited).toBe(0);
+    startWorker();
+    await vi.waitFor(async () => expect(await job.status()).toBe("completed"), { timeout: 60_000, interval: 500 });
+    expect(await job.segments()).toEqual(["once"]);
+    expect(calls).toBe(2);
+  }, 120_000);
+});
