@@ -6,5 +6,5 @@ export NEXT_TELEMETRY_DISABLED=1
 bash scripts/ensure-system-packages.sh
 echo "== lint" && npm run --silent lint
 echo "== typecheck" && npm run --silent typecheck
-echo "== unit + integration (database: ${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-PGlite})" && npx vitest run
+echo "== unit + integration (database: $([ -n "${DATABASE_URL:-}" ] && echo PostgreSQL || echo PGlite))" && npx vitest run
 echo "== end-to-end" && npx playwright test
