@@ -10,6 +10,8 @@ import * as schema from "./schema";
 
 /** Both drivers expose the same query builder; callers never need to know which one is live. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** What `db.transaction(async (tx) => …)` hands its callback. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 type Connection = {
   db: Database;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PGlite } from "@electric-sql/pglite";
 import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Transaction } from "@/db/client";
 
 /** What pg-boss needs from a connection: run SQL with $1-style parameters and return the rows. */
 export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
@@ -19,8 +19,6 @@ export function pgliteExecutor(pglite: PGlite): SqlExecutor {
     },
   };
 }
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** pg-boss inside one of our Drizzle transactions, so a job is created exactly when the transaction commits. */
 export function transactionExecutor(tx: Transaction): SqlExecutor {

@@ -4,7 +4,7 @@ import { recordings, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/http/app-error";
 import { parseRecordingId, visibleTo } from "@/lib/recordings/recording-access";
-import type { Transaction } from "./transcript-writer";
+import type { Transaction } from "@/db/client";
 
 /**
  * The caller's recording, locked for the rest of the transaction, so two saves of the same transcript

@@ -1,10 +1,9 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Transaction } from "@/db/client";
 import { recordings, transcriptRevisions, transcriptSegments, type RevisionSegment } from "@/db/schema";
 import { joinSegmentText } from "@/lib/transcription/segments/join-segment-text";
 
-export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type RevisionMeta = { kind: "transcription" | "edit" | "restore"; authorId: string | null };
 
 const INSERT_BATCH = 500;

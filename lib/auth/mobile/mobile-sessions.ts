@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { db, type Database } from "@/db/client";
+import { db, type Database, type Transaction } from "@/db/client";
 import { authSessions, refreshTokens, users, type User } from "@/db/schema";
 import { AppError } from "@/lib/http/app-error";
 import { logger } from "@/lib/log/logger";
@@ -10,8 +10,6 @@ import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from "./access-token";
 const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type TokenPair = { accessToken: string; refreshToken: string; expiresIn: number; user: User };
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

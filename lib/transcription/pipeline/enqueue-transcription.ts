@@ -1,14 +1,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Transaction } from "@/db/client";
 import { recordings, type Recording } from "@/db/schema";
 import { env } from "@/lib/env";
 import type PgBoss from "pg-boss";
 import { TRANSCRIBE_QUEUE } from "@/lib/jobs/job-queue";
 import { transactionExecutor } from "@/lib/jobs/sql-executor";
 import type { EngineName } from "../get-transcription-engine";
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type TranscriptionJobData = { recordingId: string; engine?: EngineName };
 
