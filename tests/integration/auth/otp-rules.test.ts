@@ -7,6 +7,7 @@ import { requestOtp } from "@/lib/auth/otp/request-otp";
 import { verifyOtp } from "@/lib/auth/otp/verify-otp";
 import { AppError } from "@/lib/http/app-error";
 import { newClientIp, newUzbekMobile } from "../../support/phones";
+import { rejectionOf } from "../../support/rejection-of";
 import { lastCodeSentTo, messagesTo } from "../../support/sms-outbox";
 
 const start = new Date("2026-11-23T08:00:00Z");
@@ -27,14 +28,7 @@ afterEach(() => vi.useRealTimers());
 const send = (phone: string, clientIp: string | null = null) => requestOtp({ phone, clientIp, locale: "uz" });
 const verify = (phone: string, code: string, clientIp: string | null = null) => verifyOtp({ phone, code, clientIp });
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 function wrongCodeFor(code: string): string {
   return String((Number(code) + 1) % 1_000_000).padStart(6, "0");

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AudioRejectedError, type AudioRejectionReason } from "@/lib/recordings/audio/audio-rejected-error";
 import { inspectAudioFile } from "@/lib/recordings/audio/inspect-audio";
 import { audioFixtureClipSeconds, getAudioFixtures, type AudioFixtureName, type AudioFixtures } from "../../support/audio-fixtures";
+import { rejectionOf } from "../../support/rejection-of";
 
 const sharedAudio = path.resolve(import.meta.dirname, "../../../../shared/audio");
 const limits = { maxDurationSeconds: 3600 };
@@ -22,13 +23,8 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-async function rejectionOf(filePath: string, maxDurationSeconds = limits.maxDurationSeconds): Promise<AudioRejectedError> {
-  const outcome = await inspectAudioFile(filePath, { maxDurationSeconds }).then(
-    (info) => new Error(`accepted as ${JSON.stringify(info)}`),
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof AudioRejectedError)) throw outcome;
-  return outcome;
+function refusalOf(filePath: string, maxDurationSeconds = limits.maxDurationSeconds): Promise<AudioRejectedError> {
+  return rejectionOf(inspectAudioFile(filePath, { maxDurationSeconds }), AudioRejectedError);
 }
 
 describe("inspectAudioFile accepts audio by its content", () => {
@@ -123,14 +119,14 @@ describe("inspectAudioFile refuses", () => {
     ["webmTruncated", "corrupt", 422],
     ["webmLiveTruncated", "corrupt", 422],
   ])("%s as %s (%i)", async (name, reason, status) => {
-    const error = await rejectionOf(fixtures[name]);
+    const error = await refusalOf(fixtures[name]);
     expect(error.reason).toBe(reason);
     expect(error.status).toBe(status);
     expect(error.details).toEqual({ reason });
   });
 
   it("a recording longer than the limit, saying by how much", async () => {
-    const error = await rejectionOf(fixtures.wav, 2);
+    const error = await refusalOf(fixtures.wav, 2);
     expect(error.reason).toBe("too_long");
     expect(error.status).toBe(422);
     expect(error.code).toBe("audio_too_long");
@@ -139,11 +135,11 @@ describe("inspectAudioFile refuses", () => {
   });
 
   it("a live WebM longer than the limit, using the measured duration", async () => {
-    expect((await rejectionOf(fixtures.webmLive, 2)).reason).toBe("too_long");
+    expect((await refusalOf(fixtures.webmLive, 2)).reason).toBe("too_long");
   });
 
   it("the French AIFF sample: playable only in Safari, so not taken", async () => {
-    expect((await rejectionOf(path.join(sharedAudio, "french.aiff"))).reason).toBe("unsupported_format");
+    expect((await refusalOf(path.join(sharedAudio, "french.aiff"))).reason).toBe("unsupported_format");
   });
 
   it("a missing file with the file system's error, not a rejection", async () => {

@@ -3,6 +3,7 @@ import { SmsDeliveryError } from "@/lib/sms/sms-delivery-error";
 import { createTwilioSmsSender, type TwilioSmsSenderOptions } from "@/lib/sms/twilio-sms-sender";
 import { startFakeTwilioServer, twilioError, type FakeTwilioServer } from "../../support/fake-twilio-server";
 import { createMemoryLogger } from "./memory-logger";
+import { rejectionOf } from "../../support/rejection-of";
 
 const accountSid = "AC0123456789abcdef0123456789abcdef";
 const authToken = "fake-auth-token-5f2c";
@@ -24,14 +25,7 @@ function sender(overrides: Partial<TwilioSmsSenderOptions> = {}) {
   return createTwilioSmsSender({ accountSid, authToken, fromNumber: "+15005550006", apiBaseUrl: server.baseUrl, logger: logs.logger, ...overrides });
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<SmsDeliveryError> {
-  const error = await promise.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  expect(error).toBeInstanceOf(SmsDeliveryError);
-  return error as SmsDeliveryError;
-}
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, SmsDeliveryError);
 
 describe("createTwilioSmsSender", () => {
   it("posts the message to the Messages API of the account, with basic auth", async () => {
