@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { formatDuration } from "@/lib/recordings/format-duration";
 import { listRecordings } from "@/lib/recordings/list-recordings";
 import { listRecordingOwners } from "@/lib/recordings/list-recording-owners";
+import { isTranscriptionUnderway } from "@/lib/transcription/is-transcription-underway";
 import { OwnerFilter } from "./_components/owner-filter";
 import { RefreshWhileWorking } from "./_components/refresh-while-working";
 import { StatusBadge } from "./_components/status-badge";
@@ -32,7 +33,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
       <h1 id="recordings-title" className="text-2xl font-semibold">
         {t("title")}
       </h1>
-      <RefreshWhileWorking active={library.items.some((item) => item.transcriptionStatus === "pending" || item.transcriptionStatus === "processing")} />
+      <RefreshWhileWorking active={library.items.some(isTranscriptionUnderway)} />
       <UploadPanel maxUploadMb={env.MAX_UPLOAD_MB} />
       {isAdmin && <OwnerFilter owners={owners} selected={owner} />}
       {library.total === 0 ? (

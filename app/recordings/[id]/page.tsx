@@ -5,6 +5,7 @@ import { requireSessionUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/http/app-error";
 import { formatDuration } from "@/lib/recordings/format-duration";
 import { findRecordingForCaller } from "@/lib/recordings/recording-access";
+import { isTranscriptionUnderway } from "@/lib/transcription/is-transcription-underway";
 import { listTranscriptSegments } from "@/lib/transcription/list-transcript-segments";
 import { listRevisions } from "@/lib/transcripts/list-revisions";
 import { DeleteRecordingButton } from "../_components/delete-recording-button";
@@ -23,7 +24,6 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
     throw error;
   });
   const [t, format, segments, revisions] = await Promise.all([getTranslations("recordings"), getFormatter(), listTranscriptSegments(recording), listRevisions(recording)]);
-  const working = recording.transcriptionStatus === "pending" || recording.transcriptionStatus === "processing";
   const details: [string, string][] = [
     [t("duration"), formatDuration(recording.durationSeconds)],
     [t("size"), format.number(recording.fileSize / 2 ** 20, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 })],
@@ -37,7 +37,7 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
 
   return (
     <article className="space-y-6">
-      <RefreshWhileWorking active={working} />
+      <RefreshWhileWorking active={isTranscriptionUnderway(recording)} />
       <Link href="/recordings" className="text-sm text-brand-700 underline underline-offset-2">
         ← {t("back")}
       </Link>
