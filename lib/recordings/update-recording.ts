@@ -10,10 +10,12 @@ export type RecordingChanges = { title?: string; transcriptText?: string; transc
 
 /** The seed API's PUT: a new title, and/or the whole transcript text (versioned, see replaceTranscriptText). */
 export async function updateRecording(id: unknown, caller: CurrentUser, changes: RecordingChanges): Promise<Recording> {
-  const recording = await findRecordingForCaller(id, caller);
+  // replaceTranscriptText checks access itself (someone else's recording is "not found").
   if (changes.transcriptText !== undefined) {
-    await replaceTranscriptText(recording.id, caller, { text: changes.transcriptText, expectedVersion: changes.transcriptVersion });
+    await replaceTranscriptText(id, caller, { text: changes.transcriptText, expectedVersion: changes.transcriptVersion });
   }
-  if (changes.title !== undefined) await db.update(recordings).set({ title: changes.title }).where(eq(recordings.id, recording.id));
-  return findRecordingForCaller(recording.id, caller);
+  const recording = await findRecordingForCaller(id, caller);
+  if (changes.title === undefined) return recording;
+  const [renamed] = await db.update(recordings).set({ title: changes.title }).where(eq(recordings.id, recording.id)).returning();
+  return renamed!;
 }
