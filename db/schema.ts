@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { TranscriptSegment, TranscriptWord } from "@/lib/transcripts/transcript-segment";
 import { bigint, check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
@@ -118,7 +119,6 @@ export const recordings = pgTable(
     transcriptionProgress: integer("transcription_progress").notNull().default(0),
     transcriptionEngine: text("transcription_engine"),
     transcriptionModel: text("transcription_model"),
-    transcriptionLanguage: text("transcription_language"),
     detectedLanguage: text("detected_language"),
     transcriptionError: text("transcription_error"),
     transcriptionAttempts: integer("transcription_attempts").notNull().default(0),
@@ -137,8 +137,6 @@ export const storageOrphans = pgTable("storage_orphans", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export type TranscriptWordJson = { startMs: number; endMs: number; text: string; probability?: number };
-
 /** The timestamped pieces of a transcript; `recordings.transcript_text` is always their text joined. */
 export const transcriptSegments = pgTable(
   "transcript_segments",
@@ -150,12 +148,10 @@ export const transcriptSegments = pgTable(
     startMs: integer("start_ms").notNull(),
     endMs: integer("end_ms").notNull(),
     text: text("text").notNull(),
-    words: jsonb("words").$type<TranscriptWordJson[]>(),
+    words: jsonb("words").$type<TranscriptWord[]>(),
   },
   (table) => [primaryKey({ columns: [table.recordingId, table.index] })],
 );
-
-export type TranscriptSegmentRow = typeof transcriptSegments.$inferSelect;
 
 export const revisionKind = pgEnum("revision_kind", ["transcription", "edit", "restore"]);
 
@@ -172,11 +168,10 @@ export const transcriptRevisions = pgTable(
     // Null for the machine's own transcription.
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     text: text("text").notNull(),
-    segments: jsonb("segments").$type<RevisionSegment[]>().notNull(),
+    segments: jsonb("segments").$type<TranscriptSegment[]>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex("transcript_revisions_recording_version_idx").on(table.recordingId, table.version)],
 );
 
-export type RevisionSegment = { startMs: number; endMs: number; text: string; words?: TranscriptWordJson[] | null };
 export type TranscriptRevision = typeof transcriptRevisions.$inferSelect;

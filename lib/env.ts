@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { ENGINE_NAMES, type EngineName } from "@/lib/transcription/engine-names";
 
 /**
  * Every setting Yozuv reads, validated once. `.env.example` documents each one.
@@ -65,7 +66,7 @@ export const envSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().max(10_240).default(50),
   MAX_AUDIO_MINUTES: z.coerce.number().positive().max(24 * 60).default(240),
 
-  TRANSCRIPTION_ENGINE: z.enum(["local", "openai"]).optional().or(z.literal("").transform(() => undefined)),
+  TRANSCRIPTION_ENGINE: z.enum(ENGINE_NAMES).optional().or(z.literal("").transform(() => undefined)),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
@@ -80,9 +81,10 @@ export const envSchema = z.object({
   JOB_EXPIRE_MIN_SECONDS: z.coerce.number().int().min(5).default(900),
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(60),
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(10),
+  WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
 });
 
-export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; TRANSCRIPTION_ENGINE: "local" | "openai" };
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; TRANSCRIPTION_ENGINE: EngineName };
 
 export class InvalidEnvError extends Error {
   constructor(issues: z.core.$ZodIssue[]) {
@@ -143,4 +145,12 @@ function loadEnv(): Env {
   return { ...parsed, AUTH_SECRET: resolveAuthSecret(parsed), TRANSCRIPTION_ENGINE: engine };
 }
 
-export const env: Env = loadEnv();
+let loaded: Env | undefined;
+
+/**
+ * Validated on first use (the server's start-up reads it at once), so a command that needs one
+ * setting can call `parseEnv` without also being held to the web server's production requirements.
+ */
+export const env: Env = new Proxy({} as Env, {
+  get: (_target, name) => Reflect.get((loaded ??= loadEnv()), name),
+});

@@ -8,8 +8,6 @@ import { logger } from "@/lib/log/logger";
 import { closeTranscriptionEngines } from "@/lib/transcription/get-transcription-engine";
 import { startTranscriptionWorkers } from "@/lib/transcription/pipeline/start-transcription-workers";
 
-const SHUTDOWN_GRACE_MS = Number(process.env.WORKER_SHUTDOWN_GRACE_MS ?? 20_000);
-
 async function main() {
   if (!env.DATABASE_URL) {
     logger.fatal("npm run worker needs DATABASE_URL: the embedded database serves the web process alone (its workers run inside it)");
@@ -22,7 +20,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker stopping");
-    await workers.stop(SHUTDOWN_GRACE_MS);
+    await workers.stop(env.WORKER_SHUTDOWN_GRACE_MS);
     await stopJobQueue({ graceful: true, timeoutMs: 5_000 });
     await closeTranscriptionEngines();
     await closeConnection();

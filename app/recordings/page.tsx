@@ -3,10 +3,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requireSessionUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
+import { formatMegabytes } from "@/lib/i18n/format-megabytes";
 import { formatDuration } from "@/lib/recordings/format-duration";
 import { listRecordings } from "@/lib/recordings/list-recordings";
 import { listRecordingOwners } from "@/lib/recordings/list-recording-owners";
-import { isTranscriptionUnderway } from "@/lib/transcription/is-transcription-underway";
+import { isTranscriptionUnderway } from "@/lib/recordings/is-transcription-underway";
 import { OwnerFilter } from "./_components/owner-filter";
 import { RefreshWhileWorking } from "./_components/refresh-while-working";
 import { StatusBadge } from "./_components/status-badge";
@@ -53,7 +54,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
                 {formatDuration(recording.durationSeconds)}
               </span>
               <span className="text-sm text-slate-600" title={t("size")}>
-                {format.number(recording.fileSize / 2 ** 20, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 })}
+                {formatMegabytes(format, recording.fileSize)}
               </span>
               <time className="text-sm text-slate-600" dateTime={recording.createdAt.toISOString()} title={t("uploadedAt")}>
                 {format.dateTime(recording.createdAt, { dateStyle: "medium", timeStyle: "short" })}

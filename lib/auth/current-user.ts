@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { authSessions, users, type Role } from "@/db/schema";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { verifyAccessToken } from "./mobile/access-token";
 import { auth } from "./next-auth";
 

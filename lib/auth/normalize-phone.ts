@@ -1,5 +1,5 @@
 import { parsePhoneNumberWithError, type CountryCode } from "libphonenumber-js/max";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 // Premium-rate, toll-free and shared-cost numbers cost us money to text and are a classic SMS-pumping
 // target; landlines cannot receive SMS at all. Only these types may get a code.

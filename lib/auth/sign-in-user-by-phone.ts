@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users, type User } from "@/db/schema";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * Finds or creates the account for a verified phone. Phones in ADMIN_PHONES are promoted on every

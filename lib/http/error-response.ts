@@ -1,7 +1,7 @@
 import "server-only";
 import type { Logger } from "pino";
 import { apiTranslator } from "@/lib/i18n/api-translator";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /** Turns any thrown value into `{ error: { code, message } }`; unknown errors never leak their text. */
 export function errorResponse(error: unknown, requestHeaders: Headers, log: Logger): Response {

@@ -1,7 +1,7 @@
 import "server-only";
 import { apiCaller, type CurrentUser } from "@/lib/auth/current-user";
 import { requestLogger } from "@/lib/log/request-logger";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "./error-response";
 
 type RouteContext<Params> = { params: Promise<Params> };

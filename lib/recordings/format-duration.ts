@@ -1,6 +1,6 @@
-/** 75.4 → "1:15", 3725 → "1:02:05": the way players show time. */
+/** 75.4 → "1:15", 3725 → "1:02:05": the way players show time. Not yet known (NaN) shows as "0:00". */
 export function formatDuration(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const seconds = Number.isFinite(totalSeconds) ? Math.max(0, Math.floor(totalSeconds)) : 0;
   const hours = Math.floor(seconds / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   const rest = String(seconds % 60).padStart(2, "0");

@@ -1,10 +1,18 @@
 import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db/client";
+import { db, type Transaction } from "@/db/client";
 import { recordings, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
+
+declare const checked: unique symbol;
+
+/**
+ * A recording the caller was shown to be allowed to see. Only this file makes one, so every reader
+ * that takes a VisibleRecording (segments, revisions, the file, exports) cannot be reached unchecked.
+ */
+export type VisibleRecording = Recording & { readonly [checked]: true };
 
 /** Users see only their own recordings; admins manage everyone's. */
 export function visibleTo(caller: CurrentUser): SQL | undefined {
@@ -17,13 +25,28 @@ const recordingId = z.uuid();
  * Someone else's recording is "not found", exactly like one that does not exist, so ids cannot be
  * probed. A malformed id is "not found" too rather than a database error.
  */
-export async function findRecordingForCaller(id: unknown, caller: CurrentUser): Promise<Recording> {
+export async function findRecordingForCaller(id: unknown, caller: CurrentUser): Promise<VisibleRecording> {
   const [recording] = await db
     .select()
     .from(recordings)
     .where(and(eq(recordings.id, parseRecordingId(id)), visibleTo(caller)));
   if (!recording) throw new AppError("not_found");
-  return recording;
+  return recording as VisibleRecording;
+}
+
+/**
+ * The caller's recording, locked for the rest of the transaction, so two saves of the same transcript
+ * take turns and each sees the version the other wrote. Not the caller's: "not found".
+ */
+export async function lockRecordingForCaller(tx: Transaction, id: unknown, caller: CurrentUser): Promise<VisibleRecording> {
+  // Everything inside the transaction: the embedded database has one connection, which it holds.
+  const [locked] = await tx
+    .select()
+    .from(recordings)
+    .where(and(eq(recordings.id, parseRecordingId(id)), visibleTo(caller)))
+    .for("update");
+  if (!locked) throw new AppError("not_found");
+  return locked as VisibleRecording;
 }
 
 export function parseRecordingId(id: unknown): string {

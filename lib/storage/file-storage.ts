@@ -1,6 +1,6 @@
 import "server-only";
 import type { Readable } from "node:stream";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * Where recordings' bytes live. Callers see keys, never paths, so an object store can replace the

@@ -6,9 +6,8 @@ import { createLocalWhisperEngine } from "./engines/local-whisper-engine";
 import { createOpenAIEngine } from "./engines/openai-engine";
 import { downloadModel } from "./models/download-model";
 import { resolveModelPath } from "./models/resolve-model-path";
+import type { EngineName } from "./engine-names";
 import { TranscriptionError, type TranscriptionEngine } from "./transcription-engine";
-
-export type EngineName = "local" | "openai";
 
 const engines = new Map<EngineName, Promise<TranscriptionEngine>>();
 

@@ -1,15 +1,13 @@
 import "server-only";
-
-/** Times are milliseconds from the start of the recording. */
-export type TranscriptWord = { startMs: number; endMs: number; text: string; probability?: number };
-export type TranscriptSegment = { startMs: number; endMs: number; text: string; words?: TranscriptWord[] };
+import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
+import type { EngineName } from "./engine-names";
 
 export type TranscriptionResult = {
   text: string;
   segments: TranscriptSegment[];
   /** ISO 639-1, as requested or as detected; null when nothing could be detected. */
   language: string | null;
-  engine: "local" | "openai";
+  engine: EngineName;
   model: string;
   durationMs?: number;
 };
@@ -23,7 +21,7 @@ export type TranscribeOptions = {
 };
 
 export interface TranscriptionEngine {
-  readonly name: "local" | "openai";
+  readonly name: EngineName;
   readonly model: string;
   transcribe(audioPath: string, options: TranscribeOptions): Promise<TranscriptionResult>;
   close?(): Promise<void>;

@@ -3,10 +3,11 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { transcriptSegments } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/http/app-error";
-import { lockRecordingForCaller } from "./lock-recording";
+import { AppError } from "@/lib/errors/app-error";
+import { lockRecordingForCaller } from "@/lib/recordings/recording-access";
 import { transcriptConflict } from "./transcript-conflict";
-import { readSegments, recordRevision } from "./transcript-writer";
+import { readSegments } from "./read-segments";
+import { recordRevision } from "./transcript-writer";
 
 export type SegmentEdit = { index: number; text: string; expectedVersion: number };
 
@@ -24,7 +25,7 @@ export async function editSegmentText(recordingId: unknown, caller: CurrentUser,
       throw transcriptConflict({ version: recording.transcriptVersion, text: segment.text });
     }
     await tx.update(transcriptSegments).set({ text: edit.text }).where(where);
-    const { version } = await recordRevision(tx, recording.id, await readSegments(tx, recording.id), { kind: "edit", authorId: caller.id });
+    const { version } = await recordRevision(tx, recording.id, await readSegments(tx, recording), { kind: "edit", authorId: caller.id });
     return { version, text: edit.text };
   });
 }

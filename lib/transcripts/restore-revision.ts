@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { transcriptRevisions } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/http/app-error";
-import { lockRecordingForCaller } from "./lock-recording";
+import { AppError } from "@/lib/errors/app-error";
+import { lockRecordingForCaller } from "@/lib/recordings/recording-access";
 import { transcriptConflict } from "./transcript-conflict";
 import { writeAllSegments, recordRevision } from "./transcript-writer";
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /** A save made against an older version: the client shows both texts and lets the person choose. */
 export function transcriptConflict(current: { version: number; text: string }): AppError {

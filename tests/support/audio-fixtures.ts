@@ -37,7 +37,7 @@ const recipes = {
         .concat(["-id3v2_version", "3", "-metadata:s:v", "title=Album cover", "-disposition:v", "attached_pic", out]));
     },
   },
-  // Random noise does not compress, so the PNG (and the ID3 tag holding it) is about 1 MB.
+  // Random noise does not compress, so the PNG (and the ID3 tag holding it) is one to two megabytes.
   coverImage: ffmpegRecipe("cover.png", ["-f", "lavfi", "-i", "nullsrc=s=850x850,geq=r=random(1)*255:g=random(2)*255:b=random(3)*255", "-frames:v", "1"]),
   wav: ffmpegRecipe("speech.wav", [...speech, "-c:a", "pcm_s16le"]),
   wavStreamed: { file: "speech-streamed.wav", make: (out) => runFfmpegToStdout([...speech, "-c:a", "pcm_s16le", "-f", "wav", "pipe:1"], out) },
@@ -66,7 +66,15 @@ const recipes = {
 
   mp3Truncated: truncatedRecipe("speech-cbr-truncated.mp3", "mp3", 0.4),
   mp3VbrTruncated: truncatedRecipe("speech-vbr-truncated.mp3", "mp3Vbr", 0.4),
-  mp3WithCoverTruncated: truncatedRecipe("speech-cover-truncated.mp3", "mp3WithCover", 0.98),
+  // Cut in the middle of the audio after the tag: a cut by file size alone can land inside the cover, whose size varies with ffmpeg.
+  mp3WithCoverTruncated: {
+    file: "speech-cover-truncated.mp3",
+    make: async (out) => {
+      const source = await build("mp3WithCover");
+      const tag = await id3TagLength(source);
+      await cutFile(source, out, tag + Math.floor(((await stat(source)).size - tag) / 2));
+    },
+  },
   mp3TagOnly: { file: "tag-only.mp3", make: async (out) => cutFile(await build("mp3WithCover"), out, await id3TagLength(await build("mp3WithCover"))) },
   wavTruncated: truncatedRecipe("speech-truncated.wav", "wav", 0.5),
   wavHeaderOnly: { file: "header-only.wav", make: async (out) => cutFile(await build("wav"), out, 44) },

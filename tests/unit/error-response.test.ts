@@ -1,6 +1,6 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { AppError, errorStatus, type ErrorKind } from "@/lib/http/app-error";
+import { AppError, errorStatus, type ErrorKind } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/error-response";
 
 const log = pino({ level: "silent" });

@@ -3,7 +3,7 @@
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { signIn } from "@/lib/auth/next-auth";
 
 export const signInWithCode = defineAction(

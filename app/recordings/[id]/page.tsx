@@ -2,11 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
+import { formatMegabytes } from "@/lib/i18n/format-megabytes";
 import { formatDuration } from "@/lib/recordings/format-duration";
 import { findRecordingForCaller } from "@/lib/recordings/recording-access";
-import { isTranscriptionUnderway } from "@/lib/transcription/is-transcription-underway";
-import { listTranscriptSegments } from "@/lib/transcription/list-transcript-segments";
+import { isTranscriptionUnderway } from "@/lib/recordings/is-transcription-underway";
+import { db } from "@/db/client";
+import { readSegments } from "@/lib/transcripts/read-segments";
 import { listRevisions } from "@/lib/transcripts/list-revisions";
 import { DeleteRecordingButton } from "../_components/delete-recording-button";
 import { RefreshWhileWorking } from "../_components/refresh-while-working";
@@ -23,10 +25,10 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
     if (error instanceof AppError && error.kind === "not_found") notFound();
     throw error;
   });
-  const [t, format, segments, revisions] = await Promise.all([getTranslations("recordings"), getFormatter(), listTranscriptSegments(recording), listRevisions(recording)]);
+  const [t, format, segments, revisions] = await Promise.all([getTranslations("recordings"), getFormatter(), readSegments(db, recording), listRevisions(recording)]);
   const details: [string, string][] = [
     [t("duration"), formatDuration(recording.durationSeconds)],
-    [t("size"), format.number(recording.fileSize / 2 ** 20, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 })],
+    [t("size"), formatMegabytes(format, recording.fileSize)],
     [t("format"), `${recording.mimeType}${recording.codec ? ` (${recording.codec})` : ""}`],
     [t("sampleRate"), recording.sampleRate ? `${format.number(recording.sampleRate)} Hz` : "—"],
     [t("channels"), recording.channels ? format.number(recording.channels) : "—"],

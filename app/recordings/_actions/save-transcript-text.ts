@@ -2,12 +2,15 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { replaceTranscriptText } from "@/lib/transcripts/replace-transcript-text";
+import { updateRecording } from "@/lib/recordings/update-recording";
 
-// Ownership and version are checked inside replaceTranscriptText.
+// Ownership and version are checked inside updateRecording.
 // No revalidatePath here on purpose: re-rendering the page would remount the editor under the
 // person typing; the editor already shows what was saved, and every other view reads fresh data.
 export const saveTranscriptText = defineAction(
   z.object({ id: z.string(), text: z.string().max(2_000_000), version: z.number().int().min(0) }),
-  async ({ id, text, version }, caller) => replaceTranscriptText(id, caller, { text, expectedVersion: version }),
+  async ({ id, text, version }, caller) => {
+    const updated = await updateRecording(id, caller, { transcriptText: text, transcriptVersion: version });
+    return { version: updated.transcriptVersion, text: updated.transcriptText ?? "" };
+  },
 );

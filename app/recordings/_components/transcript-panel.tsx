@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import type { Recording, TranscriptSegmentRow } from "@/db/schema";
+import type { Recording } from "@/db/schema";
+import type { IndexedSegment } from "@/lib/transcripts/transcript-segment";
 import { FullTextEditor } from "./editor/full-text-editor";
 import { PlainTextView } from "./editor/plain-text-view";
 import { RevisionHistory, type RevisionItem } from "./editor/revision-history";
 import { TranscriptEditor } from "./editor/transcript-editor";
 import { RetranscribeForm } from "./retranscribe-form";
 
-type Props = { recording: Recording; segments: TranscriptSegmentRow[]; revisions: RevisionItem[] };
+type Props = { recording: Recording; segments: IndexedSegment[]; revisions: RevisionItem[] };
 
 export async function TranscriptPanel({ recording, segments, revisions }: Props) {
   const t = await getTranslations("transcription");
@@ -35,7 +36,7 @@ export async function TranscriptPanel({ recording, segments, revisions }: Props)
           key={recording.transcriptVersion}
           recordingId={recording.id}
           version={recording.transcriptVersion}
-          segments={segments.map(({ index, startMs, endMs, text: segmentText, words }) => ({ index, startMs, endMs, text: segmentText, words: words ?? [] }))}
+          segments={segments}
         />
       ) : editable ? (
         <>

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, type Database, type Transaction } from "@/db/client";
 import { authSessions, refreshTokens, users, type User } from "@/db/schema";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from "./access-token";
 

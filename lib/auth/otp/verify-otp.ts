@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { normalizePhone } from "../normalize-phone";
 import { signInUserByPhone } from "../sign-in-user-by-phone";

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 export type AudioRejectionReason = "empty" | "not_audio" | "unsupported_format" | "has_video" | "corrupt" | "too_long";
 

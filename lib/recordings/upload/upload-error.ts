@@ -1,4 +1,4 @@
-import { AppError, type ErrorKind } from "@/lib/http/app-error";
+import { AppError, type ErrorKind } from "@/lib/errors/app-error";
 
 /** Upload refusals carry their own code and a localized message under `errors.upload`. */
 export function uploadError(kind: ErrorKind, code: string, values?: Record<string, string | number>): AppError {

@@ -10,15 +10,15 @@ import { resolveRequestedLanguage } from "@/lib/transcription/language/resolve-r
 import { modelMissingError } from "@/lib/transcription/models/model-missing-error";
 import { raceAbort } from "@/lib/transcription/race-abort";
 import { dropRepeatedSegments } from "@/lib/transcription/segments/drop-repeated-segments";
-import { joinSegmentText } from "@/lib/transcription/segments/join-segment-text";
+import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
 import {
   type TranscribeOptions,
   type TranscriptionEngine,
   TranscriptionError,
   type TranscriptionResult,
-  type TranscriptSegment,
   throwIfAborted,
 } from "@/lib/transcription/transcription-engine";
+import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
 
 export type LocalWhisperEngineOptions = {
   modelPath: string;

@@ -8,7 +8,7 @@ import { readTranscriptionResponse, type TranscriptionResponse } from "@/lib/tra
 import { requestShapeFor } from "@/lib/transcription/engines/openai/request-shape";
 import { resolveRequestedLanguage } from "@/lib/transcription/language/resolve-requested-language";
 import { dropRepeatedSegments } from "@/lib/transcription/segments/drop-repeated-segments";
-import { joinSegmentText } from "@/lib/transcription/segments/join-segment-text";
+import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
 import { type ChunkSegments, mergeChunkSegments } from "@/lib/transcription/segments/merge-chunk-segments";
 import { type TranscribeOptions, type TranscriptionEngine, type TranscriptionResult, throwIfAborted } from "@/lib/transcription/transcription-engine";
 

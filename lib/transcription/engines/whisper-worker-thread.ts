@@ -1,6 +1,7 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
-import { TranscriptionError, type TranscriptSegment } from "@/lib/transcription/transcription-engine";
+import { TranscriptionError } from "@/lib/transcription/transcription-engine";
+import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
 
 export type WindowResult = { segments: TranscriptSegment[]; language: string | null };
 

@@ -2,13 +2,13 @@
 // Run with `tsx --conditions=react-server` (server-only resolves to a no-op under that condition).
 import "server-only";
 import path from "node:path";
+import { parseEnv } from "@/lib/env";
 import { downloadModel } from "@/lib/transcription/models/download-model";
 import { WHISPER_MODELS } from "@/lib/transcription/models/model-catalog";
 import { TranscriptionError } from "@/lib/transcription/transcription-engine";
 
-// Where the local engine looks for catalogue models: DATA_DIR/models (lib/env.ts defaults DATA_DIR to .data).
-// Read directly rather than through lib/env, which would also demand unrelated production settings.
-const DEFAULT_MODELS_DIR = path.join(process.env.DATA_DIR || ".data", "models");
+// Where the local engine looks for catalogue models. parseEnv, not env: a download needs no AUTH_SECRET.
+const DEFAULT_MODELS_DIR = path.join(parseEnv(process.env).DATA_DIR, "models");
 
 async function main(): Promise<void> {
   const [name, directory] = process.argv.slice(2);

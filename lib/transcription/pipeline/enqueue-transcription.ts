@@ -6,9 +6,8 @@ import { env } from "@/lib/env";
 import type PgBoss from "pg-boss";
 import { TRANSCRIBE_QUEUE } from "@/lib/jobs/job-queue";
 import { transactionExecutor } from "@/lib/jobs/sql-executor";
-import type { EngineName } from "../get-transcription-engine";
-
-export type TranscriptionJobData = { recordingId: string; engine?: EngineName };
+import type { EngineName } from "../engine-names";
+import type { TranscriptionJobData } from "./transcription-job-data";
 
 export const TRANSCRIPTION_ATTEMPTS = 3;
 

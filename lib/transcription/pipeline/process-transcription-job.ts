@@ -2,15 +2,30 @@ import "server-only";
 import type { Logger } from "pino";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import type { FileStorage } from "@/lib/storage/file-storage";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { withLocalCopy } from "@/lib/storage/with-local-copy";
+import type { EngineName } from "../engine-names";
 import { getTranscriptionEngine } from "../get-transcription-engine";
-import { TranscriptionError, type TranscriptionErrorReason } from "../transcription-engine";
-import { TRANSCRIPTION_ATTEMPTS, type TranscriptionJobData } from "./enqueue-transcription";
+import { TranscriptionError, type TranscriptionEngine, type TranscriptionErrorReason } from "../transcription-engine";
+import { TRANSCRIPTION_ATTEMPTS } from "./enqueue-transcription";
+import type { TranscriptionJobData } from "./transcription-job-data";
 import { markFailed, markProcessing, markRetrying, reportProgress } from "./transcription-progress";
 import { saveTranscript } from "./save-transcript";
 
 export type TranscriptionJob = { id: string; data: TranscriptionJobData; retryCount: number };
+
+/** What a job runs on; the defaults are the configured ones, tests hand in their own. */
+export type TranscriptionDependencies = {
+  /** For jobs that name no engine. */
+  defaultEngine: EngineName;
+  engineFor: (name: EngineName) => Promise<TranscriptionEngine>;
+  storage: FileStorage;
+};
+
+export function configuredDependencies(): TranscriptionDependencies {
+  return { defaultEngine: env.TRANSCRIPTION_ENGINE, engineFor: getTranscriptionEngine, storage: getFileStorage() };
+}
 
 const PROGRESS_INTERVAL_MS = 1000;
 
@@ -19,19 +34,19 @@ const PROGRESS_INTERVAL_MS = 1000;
  * as `failed` without a retry; transient ones are rethrown so the queue retries with backoff, until
  * the last attempt, which also marks the recording `failed`. Each attempt is logged.
  */
-export async function processTranscriptionJob(job: TranscriptionJob, shutdown: AbortSignal): Promise<void> {
+export async function processTranscriptionJob(job: TranscriptionJob, shutdown: AbortSignal, dependencies: TranscriptionDependencies = configuredDependencies()): Promise<void> {
   const { recordingId } = job.data;
   const attempt = job.retryCount + 1;
   const log = logger.child({ jobId: job.id, recordingId, attempt });
-  const engineName = job.data.engine ?? env.TRANSCRIPTION_ENGINE;
+  const engineName = job.data.engine ?? dependencies.defaultEngine;
   const recording = await markProcessing(recordingId, job.id, attempt, engineName);
   if (!recording) return log.info("recording deleted or retranscribed meanwhile: job skipped");
   log.info({ engine: engineName }, "transcription started");
 
   const stale = new AbortController();
   try {
-    const engine = await getTranscriptionEngine(engineName);
-    const result = await withLocalCopy(getFileStorage(), recording.storageKey, (audioPath) =>
+    const engine = await dependencies.engineFor(engineName);
+    const result = await withLocalCopy(dependencies.storage, recording.storageKey, (audioPath) =>
       engine.transcribe(audioPath, {
         language: recording.language,
         signal: AbortSignal.any([shutdown, stale.signal]),

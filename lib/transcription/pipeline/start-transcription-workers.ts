@@ -1,26 +1,36 @@
 import "server-only";
 import { getJobQueue, TRANSCRIBE_QUEUE } from "@/lib/jobs/job-queue";
 import { logger } from "@/lib/log/logger";
-import type { TranscriptionJobData } from "./enqueue-transcription";
-import { processTranscriptionJob } from "./process-transcription-job";
+import { configuredDependencies, processTranscriptionJob, type TranscriptionDependencies } from "./process-transcription-job";
+import { transcriptionJobData } from "./transcription-job-data";
 
 export type TranscriptionWorkers = {
   /** Stops taking jobs, lets running ones finish for up to `graceMs`, then hands the rest back. */
   stop(graceMs: number): Promise<void>;
 };
 
-export async function startTranscriptionWorkers(options: { concurrency: number; pollingIntervalSeconds?: number }): Promise<TranscriptionWorkers> {
+type WorkerOptions = { concurrency: number; pollingIntervalSeconds?: number; dependencies?: TranscriptionDependencies };
+
+export async function startTranscriptionWorkers(options: WorkerOptions): Promise<TranscriptionWorkers> {
+  const dependencies = options.dependencies ?? configuredDependencies();
   const queue = await getJobQueue();
   const running = new Map<string, { abort: AbortController; done: Promise<void> }>();
 
   for (let slot = 0; slot < options.concurrency; slot += 1) {
-    await queue.work<TranscriptionJobData>(
+    await queue.work<unknown>(
       TRANSCRIBE_QUEUE,
       { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
       async ([job]) => {
         if (!job) return;
+        const data = transcriptionJobData.safeParse(job.data);
+        if (!data.success) {
+          // Nothing is run for a malformed payload; the job fails (its retries fail the same way, at once) and stays visible in the queue.
+          logger.error({ jobId: job.id, issues: data.error.issues }, "transcription job with a malformed payload: failed");
+          await queue.fail(TRANSCRIBE_QUEUE, job.id, { reason: "malformed_payload" });
+          return;
+        }
         const abort = new AbortController();
-        const done = processTranscriptionJob({ id: job.id, data: job.data, retryCount: job.retryCount }, abort.signal);
+        const done = processTranscriptionJob({ id: job.id, data: data.data, retryCount: job.retryCount }, abort.signal, dependencies);
         running.set(job.id, { abort, done: done.then(() => undefined, () => undefined) });
         try {
           await done;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TranscriptSegment } from "@/lib/transcription/transcription-engine";
+import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
 
 /**
  * Whisper sometimes loops, emitting the same line again and again over silence or music. Dropping a

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TranscriptSegment } from "@/lib/transcription/transcription-engine";
+import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
 
 /** Segments of one chunk, in the chunk's own time, and where the chunk sits in the recording. */
 export type ChunkSegments = { offsetMs: number; keepFromMs: number; keepUntilMs: number; segments: TranscriptSegment[] };

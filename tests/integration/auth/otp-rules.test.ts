@@ -5,7 +5,7 @@ import { otpChallenges, users } from "@/db/schema";
 import { otpPolicy } from "@/lib/auth/otp/otp-policy";
 import { requestOtp } from "@/lib/auth/otp/request-otp";
 import { verifyOtp } from "@/lib/auth/otp/verify-otp";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { newClientIp, newUzbekMobile } from "../../support/phones";
 import { rejectionOf } from "../../support/rejection-of";
 import { lastCodeSentTo, messagesTo } from "../../support/sms-outbox";

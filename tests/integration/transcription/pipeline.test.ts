@@ -9,27 +9,25 @@ import { createApiUser, type ApiUser } from "../../support/api-users";
 import { openAIError, startFakeOpenAIServer, type FakeOpenAIServer } from "../../support/fake-openai-server";
 import { uploadRequest } from "../../support/multipart";
 
-// The OpenAI engine talks to a local stand-in (real SDK, real HTTP); the local engine loads
-// whisper.cpp's test model, which runs but writes no text.
-const fake: FakeOpenAIServer = await startFakeOpenAIServer({ segmentSeconds: 1 });
-vi.stubEnv("TRANSCRIPTION_ENGINE", "openai");
-vi.stubEnv("OPENAI_API_KEY", "sk-test");
-vi.stubEnv("OPENAI_BASE_URL", fake.baseURL);
-vi.stubEnv("WHISPER_MODEL_PATH", path.resolve(import.meta.dirname, "../../../../shared/models/for-tests-ggml-tiny.bin"));
-vi.stubEnv("WHISPER_THREADS", "2");
-vi.stubEnv("JOB_RETRY_DELAY_SECONDS", "1");
-vi.resetModules();
+import { POST as retranscribe } from "@/app/api/v1/audio/[id]/retranscribe/route";
+import { DELETE as remove } from "@/app/api/v1/audio/[id]/route";
+import { POST as upload } from "@/app/api/v1/audio/upload/route";
+import { db } from "@/db/client";
+import { recordings, transcriptSegments } from "@/db/schema";
+import { getJobQueue, stopJobQueue, TRANSCRIBE_QUEUE } from "@/lib/jobs/job-queue";
+import { getFileStorage } from "@/lib/storage/get-file-storage";
+import { createLocalWhisperEngine } from "@/lib/transcription/engines/local-whisper-engine";
+import { createOpenAIEngine } from "@/lib/transcription/engines/openai-engine";
+import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
+import { startTranscriptionWorkers } from "@/lib/transcription/pipeline/start-transcription-workers";
 
-const { db } = await import("@/db/client");
-const { recordings, transcriptSegments } = await import("@/db/schema");
-const { POST: upload } = await import("@/app/api/v1/audio/upload/route");
-const { POST: retranscribe } = await import("@/app/api/v1/audio/[id]/retranscribe/route");
-const { DELETE: remove } = await import("@/app/api/v1/audio/[id]/route");
-const { startTranscriptionWorkers } = await import("@/lib/transcription/pipeline/start-transcription-workers");
-const { stopJobQueue } = await import("@/lib/jobs/job-queue");
-const { getJobQueue } = await import("@/lib/jobs/job-queue");
-const { enqueueTranscription } = await import("@/lib/transcription/pipeline/enqueue-transcription");
-const { getFileStorage } = await import("@/lib/storage/get-file-storage");
+// The OpenAI engine talks to a local stand-in (real SDK, real HTTP); the local engine loads
+// whisper.cpp's test model, which runs but writes no text. The workers get both engines handed in,
+// OpenAI standing in for the operator's default.
+const fake: FakeOpenAIServer = await startFakeOpenAIServer({ segmentSeconds: 1 });
+const openai = createOpenAIEngine({ apiKey: "sk-test", baseURL: fake.baseURL, model: "whisper-1" });
+const local = createLocalWhisperEngine({ modelPath: path.resolve(import.meta.dirname, "../../../../shared/models/for-tests-ggml-tiny.bin"), threads: 2 });
+const dependencies = { defaultEngine: "openai" as const, engineFor: async (name: string) => (name === "local" ? local : openai), storage: getFileStorage() };
 
 let fixtures: AudioFixtures;
 let user: ApiUser;
@@ -38,14 +36,14 @@ let workers: Awaited<ReturnType<typeof startTranscriptionWorkers>>;
 beforeAll(async () => {
   fixtures = await getAudioFixtures();
   user = await createApiUser();
-  workers = await startTranscriptionWorkers({ concurrency: 1, pollingIntervalSeconds: 0.5 });
+  workers = await startTranscriptionWorkers({ concurrency: 1, pollingIntervalSeconds: 0.5, dependencies });
 }, 120_000);
 
 afterAll(async () => {
   await workers?.stop(5_000);
   await stopJobQueue({ graceful: false, timeoutMs: 2_000 });
   await fake.close();
-  vi.unstubAllEnvs();
+  await local.close?.();
 });
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -150,6 +148,20 @@ describe("the transcription pipeline", () => {
       retranscribe(new Request("http://localhost/x", { method: "POST", headers: { authorization: who.authorization }, body: JSON.stringify(body) }), params(id));
     expect((await post(stranger, {})).status).toBe(404);
     expect((await post(user, { language: "xx" })).status).toBe(422);
+  });
+
+  it("fails a job whose payload is malformed without running it", async () => {
+    const queue = await getJobQueue();
+    const requestsBefore = fake.requests.length;
+    const jobId = await queue.send(TRANSCRIBE_QUEUE, { recordingId: "not-a-uuid", engine: "gpu" }, { retryLimit: 0 });
+    await vi.waitFor(
+      async () => {
+        const job = await queue.getJobById(TRANSCRIBE_QUEUE, jobId!);
+        expect(job?.state).toBe("failed");
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+    expect(fake.requests.length).toBe(requestsBefore);
   });
 
   it("writes no transcript for a recording deleted while it is being transcribed", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatPhoneInput } from "@/lib/auth/format-phone-input";
 import { normalizePhone } from "@/lib/auth/normalize-phone";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 function refusal(input: unknown, countries: string[] = ["UZ"]): string {
   try {

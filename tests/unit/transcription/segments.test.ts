@@ -4,9 +4,10 @@ import { requestShapeFor } from "@/lib/transcription/engines/openai/request-shap
 import { resolveRequestedLanguage } from "@/lib/transcription/language/resolve-requested-language";
 import { toLanguageCode } from "@/lib/transcription/language/whisper-languages";
 import { dropRepeatedSegments } from "@/lib/transcription/segments/drop-repeated-segments";
-import { joinSegmentText } from "@/lib/transcription/segments/join-segment-text";
+import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
 import { mergeChunkSegments } from "@/lib/transcription/segments/merge-chunk-segments";
-import { TranscriptionError, type TranscriptSegment } from "@/lib/transcription/transcription-engine";
+import { TranscriptionError } from "@/lib/transcription/transcription-engine";
+import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
 
 const segment = (startMs: number, endMs: number, text: string): TranscriptSegment => ({ startMs, endMs, text });
 

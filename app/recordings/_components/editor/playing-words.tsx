@@ -2,11 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { formatDuration } from "@/lib/recordings/format-duration";
-
-type Word = { startMs: number; endMs: number; text: string };
+import type { TranscriptWord } from "@/lib/transcripts/transcript-segment";
 
 /** Under the segment being played: its words, the current one highlighted, each one a seek target. */
-export function PlayingWords({ words, nowMs, onSeek }: { words: Word[]; nowMs: number; onSeek: (ms: number) => void }) {
+export function PlayingWords({ words, nowMs, onSeek }: { words: TranscriptWord[]; nowMs: number; onSeek: (ms: number) => void }) {
   const t = useTranslations("editor");
   return (
     <p className="flex flex-wrap gap-x-1 px-1 text-sm text-slate-500" data-testid="playing-words">

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatDuration } from "@/lib/recordings/format-duration";
+import type { IndexedSegment } from "@/lib/transcripts/transcript-segment";
 import { saveSegment } from "../../_actions/save-segment";
 import { usePlayer } from "../player/player-context";
 import { ConflictDialog } from "./conflict-dialog";
@@ -10,9 +11,8 @@ import { PlayingWords } from "./playing-words";
 import { SaveStatus } from "./save-status";
 import { useAutosave } from "./use-autosave";
 
-export type EditorSegment = { index: number; startMs: number; endMs: number; text: string; words: { startMs: number; endMs: number; text: string }[] };
 
-type Props = { recordingId: string; version: number; segments: EditorSegment[] };
+type Props = { recordingId: string; version: number; segments: IndexedSegment[] };
 
 /**
  * The segments, each editable in place, saved automatically. The segment being played is
@@ -84,7 +84,7 @@ export function TranscriptEditor({ recordingId, version, segments }: Props) {
                 className="w-full resize-y rounded border border-transparent bg-transparent px-1 py-0.5 leading-relaxed hover:border-slate-200 focus:border-slate-300"
               />
               {/* Word timings belong to the machine's text: once a segment is edited they no longer line up. */}
-              {segment.index === active && player.playing && segment.words.length > 0 && texts.get(segment.index) === segment.text && (
+              {segment.index === active && player.playing && segment.words && segment.words.length > 0 && texts.get(segment.index) === segment.text && (
                 <PlayingWords words={segment.words} nowMs={nowMs} onSeek={(ms) => player.seek(ms / 1000)} />
               )}
             </div>

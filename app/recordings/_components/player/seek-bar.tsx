@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type WaveSurfer from "wavesurfer.js";
-import { formatTime } from "./format-time";
+import { formatDuration } from "@/lib/recordings/format-duration";
 import { usePlayerControls } from "./player-context";
 import type { PeaksState } from "./use-waveform-peaks";
 
@@ -104,7 +104,7 @@ export function SeekBar({ waveform, peaks, fallbackDuration }: Props) {
       aria-valuemin={0}
       aria-valuemax={Math.floor(total)}
       aria-valuenow={Math.min(Math.floor(currentTime), Math.floor(total))}
-      aria-valuetext={t("positionValue", { current: formatTime(currentTime), duration: formatTime(total) })}
+      aria-valuetext={t("positionValue", { current: formatDuration(currentTime), duration: formatDuration(total) })}
       onKeyDown={onKeyDown}
       onPointerDown={(event) => {
         if (event.button !== 0) return;

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { formatTime } from "./format-time";
+import { formatDuration } from "@/lib/recordings/format-duration";
 import { PauseIcon, PlayIcon, SkipIcon, VolumeIcon } from "./icons";
 import { PLAYBACK_RATES, stepRate } from "./playback-rates";
 import { usePlayerControls } from "./player-context";
@@ -82,7 +82,7 @@ export function WaveformPlayer({ src, durationSeconds, fileSizeBytes }: Props): 
         </div>
         <p className="font-mono text-sm tabular-nums text-slate-700" data-testid="player-time">
           <span className="sr-only">{t("time")} </span>
-          {formatTime(currentTime)} / {formatTime(shownDuration)}
+          {formatDuration(currentTime)} / {formatDuration(shownDuration)}
         </p>
         <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
           <div className="flex items-center gap-1.5 text-sm text-slate-700">

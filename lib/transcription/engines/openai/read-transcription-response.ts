@@ -1,6 +1,6 @@
 import "server-only";
 import { toLanguageCode } from "@/lib/transcription/language/whisper-languages";
-import type { TranscriptSegment, TranscriptWord } from "@/lib/transcription/transcription-engine";
+import type { TranscriptSegment, TranscriptWord } from "@/lib/transcripts/transcript-segment";
 
 /** The parts of `verbose_json` and `json` responses we use; all optional because servers differ. */
 export type TranscriptionResponse = {

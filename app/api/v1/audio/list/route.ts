@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { withApi } from "@/lib/http/with-api";
 import { listRecordings, MAX_PAGE_SIZE } from "@/lib/recordings/list-recordings";
 import { recordingJson } from "@/lib/recordings/recording-json";

@@ -1,6 +1,6 @@
 import { findUserById } from "@/lib/users/find-user-by-id";
 import { userJson } from "@/lib/users/user-json";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { withApi } from "@/lib/http/with-api";
 
 export const GET = withApi(async (_request, { caller }) => {

@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/http/with-api";
 import { findRecordingForCaller } from "@/lib/recordings/recording-access";
-import { serveRecordingFile } from "@/lib/recordings/serve-recording-file";
+import { serveRecordingFile } from "@/lib/http/serve-recording-file";
 
 const serve = withApi<{ id: string }>(async (request, { caller, params }) => {
   return serveRecordingFile(await findRecordingForCaller(params.id, caller), request);

@@ -1,10 +1,11 @@
 import { withApi } from "@/lib/http/with-api";
 import { findRecordingForCaller } from "@/lib/recordings/recording-access";
-import { listTranscriptSegments } from "@/lib/transcription/list-transcript-segments";
+import { db } from "@/db/client";
+import { readSegments } from "@/lib/transcripts/read-segments";
 import { segmentJson } from "@/lib/transcripts/segment-json";
 
 export const GET = withApi<{ id: string }>(async (_request, { caller, params }) => {
   const recording = await findRecordingForCaller(params.id, caller);
-  const segments = await listTranscriptSegments(recording);
+  const segments = await readSegments(db, recording);
   return Response.json({ recording_id: recording.id, version: recording.transcriptVersion, segments: segments.map(segmentJson) });
 });

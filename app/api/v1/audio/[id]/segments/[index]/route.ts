@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { withApi } from "@/lib/http/with-api";
 import { readJson } from "@/lib/http/read-json";
 import { editSegmentText } from "@/lib/transcripts/edit-segment-text";

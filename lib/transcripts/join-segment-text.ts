@@ -1,5 +1,5 @@
 import "server-only";
-import type { TranscriptSegment } from "@/lib/transcription/transcription-engine";
+import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
 
 /** The transcript's plain text, built from the kept segments so it never disagrees with them. */
 export function joinSegmentText(segments: Pick<TranscriptSegment, "text">[]): string {

@@ -4,10 +4,10 @@ import { db } from "@/db/client";
 import { recordings, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getJobQueue } from "@/lib/jobs/job-queue";
-import { findRecordingForCaller } from "@/lib/recordings/recording-access";
-import type { EngineName } from "../get-transcription-engine";
-import { cancelTranscriptionJob } from "./cancel-transcription-job";
-import { enqueueTranscription } from "./enqueue-transcription";
+import { findRecordingForCaller } from "./recording-access";
+import type { EngineName } from "@/lib/transcription/engine-names";
+import { cancelTranscriptionJob } from "@/lib/transcription/pipeline/cancel-transcription-job";
+import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
 
 /**
  * Transcribes again, optionally in another language or with another engine. The new job supersedes

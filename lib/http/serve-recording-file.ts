@@ -1,16 +1,16 @@
 import "server-only";
 import { Readable } from "node:stream";
 import contentDisposition from "content-disposition";
-import type { Recording } from "@/db/schema";
-import { AppError } from "@/lib/http/app-error";
-import { contentRangeHeader, parseByteRange } from "@/lib/http/byte-range";
+import { AppError } from "@/lib/errors/app-error";
+import { contentRangeHeader, parseByteRange } from "./byte-range";
+import type { VisibleRecording } from "@/lib/recordings/recording-access";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 
 /**
  * The recording's audio as an HTTP response, with single byte ranges (RFC 9110 §14) so players can
  * seek. Multiple ranges are answered with the whole file rather than multipart, which players never need.
  */
-export async function serveRecordingFile(recording: Recording, request: Request): Promise<Response> {
+export async function serveRecordingFile(recording: VisibleRecording, request: Request): Promise<Response> {
   const storage = getFileStorage();
   const stat = await storage.stat(recording.storageKey);
   if (!stat) throw new AppError("not_found", { code: "file_not_found" });
