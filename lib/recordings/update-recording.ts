@@ -18,11 +18,10 @@ export async function updateRecording(id: unknown, caller: CurrentUser, changes:
     if (changes.transcriptText !== undefined) {
       await replaceTranscriptText(tx, recording, { text: changes.transcriptText, expectedVersion: changes.transcriptVersion, authorId: caller.id });
     }
-    const [updated] = await tx
-      .update(recordings)
-      .set(changes.title === undefined ? {} : { title: changes.title })
-      .where(eq(recordings.id, recording.id))
-      .returning();
+    // The row as it now stands: the text change above bumped its version.
+    const [updated] = await (changes.title === undefined
+      ? tx.select().from(recordings).where(eq(recordings.id, recording.id))
+      : tx.update(recordings).set({ title: changes.title }).where(eq(recordings.id, recording.id)).returning());
     return updated!;
   });
 }

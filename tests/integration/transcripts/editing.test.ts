@@ -165,5 +165,9 @@ describe("the mobile API reflects edits", () => {
     const stale = await putRecording(new Request("http://x", { method: "PUT", headers: { authorization: owner.authorization }, body: JSON.stringify({ transcript_text: "x", transcript_version: 0 }) }), { params: Promise.resolve({ id }) });
     expect(stale.status).toBe(409);
     expect((await db.select().from(users).where(eq(users.id, owner.id))).length).toBe(1);
+    // Title and text are one change: a refused text leaves the title as it was.
+    const both = await putRecording(new Request("http://x", { method: "PUT", headers: { authorization: owner.authorization }, body: JSON.stringify({ title: "renamed", transcript_text: "y", transcript_version: 0 }) }), { params: Promise.resolve({ id }) });
+    expect(both.status).toBe(409);
+    expect((await current(id)).title).toBe("a");
   });
 });
