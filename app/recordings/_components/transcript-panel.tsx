@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Recording, TranscriptSegmentRow } from "@/db/schema";
 import { FullTextEditor } from "./editor/full-text-editor";
 import { PlainTextView } from "./editor/plain-text-view";
@@ -6,10 +6,10 @@ import { RevisionHistory, type RevisionItem } from "./editor/revision-history";
 import { TranscriptEditor } from "./editor/transcript-editor";
 import { RetranscribeForm } from "./retranscribe-form";
 
-type Props = { recording: Recording; segments: TranscriptSegmentRow[]; revisions: RevisionItem[] };
+type Props = { recording: Recording; segments: TranscriptSegmentRow[]; revisions: (Omit<RevisionItem, "savedAt"> & { createdAt: Date })[] };
 
 export async function TranscriptPanel({ recording, segments, revisions }: Props) {
-  const t = await getTranslations("transcription");
+  const [t, format] = await Promise.all([getTranslations("transcription"), getFormatter()]);
   const status = recording.transcriptionStatus;
   const reason = recording.transcriptionError ?? "unknown";
   const text = recording.transcriptText ?? "";
@@ -46,7 +46,7 @@ export async function TranscriptPanel({ recording, segments, revisions }: Props)
         status !== "failed" && <p className="text-sm text-slate-600">{t("waiting")}</p>
       )}
       {text && <PlainTextView text={text} />}
-      {revisions.length > 0 && <RevisionHistory recordingId={recording.id} currentVersion={recording.transcriptVersion} revisions={revisions} />}
+      {revisions.length > 0 && <RevisionHistory recordingId={recording.id} currentVersion={recording.transcriptVersion} revisions={revisions.map(({ createdAt, ...revision }) => ({ ...revision, savedAt: format.dateTime(createdAt, { dateStyle: "short", timeStyle: "medium" }) }))} />}
     </section>
   );
 }
