@@ -14,6 +14,8 @@ import { DeleteRecordingButton } from "../_components/delete-recording-button";
 import { RefreshWhileWorking } from "../_components/refresh-while-working";
 import { StatusBadge } from "../_components/status-badge";
 import { TitleEditor } from "../_components/title-editor";
+import { formatRate } from "../_components/player/format-rate";
+import { PLAYBACK_RATES } from "../_components/player/playback-rates";
 import { PlayerProvider } from "../_components/player/player-context";
 import { WaveformPlayer } from "../_components/player/waveform-player";
 import { TranscriptPanel } from "../_components/transcript-panel";
@@ -36,6 +38,7 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
     [t("uploadedAt"), format.dateTime(recording.createdAt, { dateStyle: "long", timeStyle: "short" })],
     [t("originalFilename"), recording.originalFilename],
   ];
+  const rateLabels = Object.fromEntries(PLAYBACK_RATES.map((rate) => [String(rate), formatRate(rate, format)]));
 
   return (
     <article className="space-y-6">
@@ -48,7 +51,7 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
         <StatusBadge recording={recording} />
       </div>
       <PlayerProvider>
-        <WaveformPlayer src={`/api/v1/audio/${recording.id}/file`} durationSeconds={recording.durationSeconds} fileSizeBytes={recording.fileSize} />
+        <WaveformPlayer src={`/api/v1/audio/${recording.id}/file`} durationSeconds={recording.durationSeconds} fileSizeBytes={recording.fileSize} rateLabels={rateLabels} />
         <TranscriptPanel recording={recording} segments={segments} revisions={revisions} />
       </PlayerProvider>
       <section aria-labelledby="details-title" className="rounded-xl border border-slate-200 bg-white p-4">

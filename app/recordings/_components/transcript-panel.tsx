@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { Recording } from "@/db/schema";
 import type { IndexedSegment } from "@/lib/transcripts/transcript-segment";
 import { FullTextEditor } from "./editor/full-text-editor";
@@ -7,10 +7,10 @@ import { RevisionHistory, type RevisionItem } from "./editor/revision-history";
 import { TranscriptEditor } from "./editor/transcript-editor";
 import { RetranscribeForm } from "./retranscribe-form";
 
-type Props = { recording: Recording; segments: IndexedSegment[]; revisions: RevisionItem[] };
+type Props = { recording: Recording; segments: IndexedSegment[]; revisions: (Omit<RevisionItem, "savedAt"> & { createdAt: Date })[] };
 
 export async function TranscriptPanel({ recording, segments, revisions }: Props) {
-  const t = await getTranslations("transcription");
+  const [t, format] = await Promise.all([getTranslations("transcription"), getFormatter()]);
   const status = recording.transcriptionStatus;
   const reason = recording.transcriptionError ?? "unknown";
   const text = recording.transcriptText ?? "";
@@ -47,7 +47,7 @@ export async function TranscriptPanel({ recording, segments, revisions }: Props)
         status !== "failed" && <p className="text-sm text-slate-600">{t("waiting")}</p>
       )}
       {text && <PlainTextView text={text} />}
-      {revisions.length > 0 && <RevisionHistory recordingId={recording.id} currentVersion={recording.transcriptVersion} revisions={revisions} />}
+      {revisions.length > 0 && <RevisionHistory recordingId={recording.id} currentVersion={recording.transcriptVersion} revisions={revisions.map(({ createdAt, ...revision }) => ({ ...revision, savedAt: format.dateTime(createdAt, { dateStyle: "short", timeStyle: "medium" }) }))} />}
     </section>
   );
 }

@@ -1,16 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { restoreRevisionAction } from "../../_actions/restore-revision";
 
-export type RevisionItem = { id: string; version: number; kind: "transcription" | "edit" | "restore"; createdAt: Date; authorPhone: string | null; text: string };
+/** `savedAt` comes formatted from the server, so it reads the same before and after hydration. */
+export type RevisionItem = { id: string; version: number; kind: "transcription" | "edit" | "restore"; savedAt: string; authorPhone: string | null; text: string };
 
 /** Every saved version, newest first; any earlier one can be brought back (as a new version). */
 export function RevisionHistory({ recordingId, currentVersion, revisions }: { recordingId: string; currentVersion: number; revisions: RevisionItem[] }) {
   const t = useTranslations("editor");
-  const format = useFormatter();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -24,7 +24,7 @@ export function RevisionHistory({ recordingId, currentVersion, revisions }: { re
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span>
                 <strong>v{revision.version}</strong> · {t(`kind.${revision.kind}`)} · {revision.authorPhone ?? t("machine")} ·{" "}
-                {format.dateTime(new Date(revision.createdAt), { dateStyle: "short", timeStyle: "medium" })}
+                {revision.savedAt}
               </span>
               {revision.version === currentVersion ? (
                 <span className="text-slate-500">{t("currentVersion")}</span>

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatDuration } from "@/lib/recordings/format-duration";
+import { formatRate } from "./format-rate";
 import { PauseIcon, PlayIcon, SkipIcon, VolumeIcon } from "./icons";
 import { PLAYBACK_RATES, stepRate } from "./playback-rates";
 import { usePlayerControls } from "./player-context";
@@ -20,13 +21,18 @@ type Props = {
   durationSeconds?: number;
   /** The file's size: very large files get a plain progress bar instead of a waveform. */
   fileSizeBytes?: number;
+  /**
+   * The labels of PLAYBACK_RATES by `String(rate)`, formatted on the server: browsers' own locale data can
+   * differ from Node's (Chromium writes Uzbek "0.5", Node "0,5"), and text rendered on both sides must match.
+   */
+  rateLabels: Record<string, string>;
 };
 
 /**
  * The recording's player: a waveform (or, for long recordings, a progress bar) to click or drag, play/pause,
  * ±5 s, speed, volume, the time, and page-wide keyboard shortcuts. Must be inside `PlayerProvider`.
  */
-export function WaveformPlayer({ src, durationSeconds, fileSizeBytes }: Props): React.JSX.Element {
+export function WaveformPlayer({ src, durationSeconds, fileSizeBytes, rateLabels }: Props): React.JSX.Element {
   const t = useTranslations("player");
   const format = useFormatter();
   const { playing, currentTime, duration, playbackRate, volume, muted, failed, attachMedia, togglePlay, skip, setPlaybackRate, setVolume, setMuted } = usePlayerControls();
@@ -39,7 +45,8 @@ export function WaveformPlayer({ src, durationSeconds, fileSizeBytes }: Props): 
   const peaks = useWaveformPeaks(src, drawWaveform);
   const shownDuration = duration || serverDuration;
 
-  const rateLabel = (rate: number) => `${format.number(rate, { maximumFractionDigits: 2 })}×`;
+  // Only a rate set outside the menu (never on the server) is formatted here.
+  const rateLabel = (rate: number) => rateLabels[String(rate)] ?? formatRate(rate, format);
   const rates: number[] = PLAYBACK_RATES.includes(playbackRate as (typeof PLAYBACK_RATES)[number]) ? [...PLAYBACK_RATES] : [...PLAYBACK_RATES, playbackRate].sort((a, b) => a - b);
 
   function changeRate(rate: number) {
