@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { readUserUsage } from "./read-user-usage";
 import { usageMonth } from "./usage-month";
 
+// Durations are floating-point sums: an upload that fits to the millisecond fits.
+const SECONDS_TOLERANCE = 0.001;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const megabytes = (bytes: number) => round1(bytes / 2 ** 20);
 
@@ -17,7 +19,7 @@ const megabytes = (bytes: number) => round1(bytes / 2 ** 20);
 export async function reserveUploadQuota(tx: Transaction, userId: string, upload: { seconds: number; bytes: number }): Promise<void> {
   const usage = await readUserUsage(tx, userId, { lock: true });
   if (!usage) throw new AppError("unauthorized");
-  if (usage.quotaMinutes !== null && usage.monthSeconds + upload.seconds > usage.quotaMinutes * 60) {
+  if (usage.quotaMinutes !== null && usage.monthSeconds + upload.seconds > usage.quotaMinutes * 60 + SECONDS_TOLERANCE) {
     throw quotaExceeded("minutes", { used: round1(usage.monthSeconds / 60), limit: usage.quotaMinutes, needed: round1(upload.seconds / 60) });
   }
   if (usage.quotaBytes !== null && usage.totalBytes + upload.bytes > usage.quotaBytes) {
