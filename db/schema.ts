@@ -24,6 +24,12 @@ export const users = pgTable(
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     // Bumped by "sign out everywhere" and deactivation; sessions and tokens carry the value they were issued with.
     tokenVersion: integer("token_version").notNull().default(0),
+    // Set when an admin changes the role in the console: from then on ADMIN_PHONES no longer promotes this user.
+    roleSetAt: timestamp("role_set_at", { withTimezone: true }),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    // Null means no limit. New users get the defaults in app_settings at sign-up.
+    quotaMinutes: integer("quota_minutes"),
+    quotaBytes: bigint("quota_bytes", { mode: "number" }),
     ...timestamps,
   },
   (table) => [
@@ -175,3 +181,58 @@ export const transcriptRevisions = pgTable(
 );
 
 export type TranscriptRevision = typeof transcriptRevisions.$inferSelect;
+
+/** Instance-wide settings an admin changes in the console; exactly one row (id 1), made by the migration. */
+export const appSettings = pgTable(
+  "app_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    defaultQuotaMinutes: integer("default_quota_minutes"),
+    defaultQuotaBytes: bigint("default_quota_bytes", { mode: "number" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (table) => [check("app_settings_single_row", sql`${table.id} = 1`)],
+);
+
+/**
+ * Audio seconds uploaded per user and calendar month (UTC). A ledger rather than a sum over recordings,
+ * so deleting a recording does not give its minutes back within the month.
+ */
+export const audioUsage = pgTable(
+  "audio_usage",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    month: text("month").notNull(),
+    seconds: doublePrecision("seconds").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.month] }), check("audio_usage_month_format", sql`${table.month} ~ '^[0-9]{4}-[0-9]{2}$'`)],
+);
+
+/**
+ * Every admin action. Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE. No foreign keys, so
+ * the entries outlive the users they name (the phones are copied for that reason).
+ */
+export const adminAuditLog = pgTable(
+  "admin_audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actorId: uuid("actor_id").notNull(),
+    actorPhone: text("actor_phone").notNull(),
+    action: text("action").notNull(),
+    targetUserId: uuid("target_user_id"),
+    targetPhone: text("target_phone"),
+    // What else the action was about (a recording or job id) and what changed.
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    ip: text("ip"),
+    // The clock, not now(): several entries written in one transaction still come out in order.
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (table) => [index("admin_audit_log_created_idx").on(table.createdAt)],
+);
+
+export type AdminAuditEntry = typeof adminAuditLog.$inferSelect;

@@ -2,7 +2,6 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
-import { forgetUserAuthState } from "./user-auth-state";
 
 /**
  * Ends every browser session and mobile session of a user. Bumping token_version invalidates browser
@@ -23,5 +22,4 @@ async function endSessions(userId: string, changes: { disabledAt?: Date }): Prom
     await tx.update(users).set({ ...changes, tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
     await tx.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
   });
-  forgetUserAuthState(userId);
 }

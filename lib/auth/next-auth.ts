@@ -64,7 +64,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    // Re-checked against the database (cached ≤ 60 s): a disabled user or a bumped token_version ends the session.
+    // Re-checked against the database on every request: a disabled user or a bumped token_version ends the session.
     async jwt({ token, user }) {
       if (user) return { ...token, sub: user.id, phone: user.phone, role: user.role, tokenVersion: user.tokenVersion };
       if (!token.sub) return null;

@@ -2,11 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { forgetUserAuthState } from "@/lib/auth/user-auth-state";
 import type { Locale } from "@/lib/i18n/locales";
 
 export async function saveUserLocale(userId: string, locale: Locale): Promise<void> {
   await db.update(users).set({ preferredLocale: locale }).where(eq(users.id, userId));
-  // The locale is read through the cached auth state: drop it so the next page shows the new language.
-  forgetUserAuthState(userId);
 }

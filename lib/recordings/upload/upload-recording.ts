@@ -9,6 +9,7 @@ import { logger } from "@/lib/log/logger";
 import { inspectAudioFile } from "@/lib/recordings/audio/inspect-audio";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { getJobQueue } from "@/lib/jobs/job-queue";
+import { reserveUploadQuota } from "@/lib/quotas/reserve-upload-quota";
 import { transcriptionLanguage } from "@/lib/transcription/language/transcription-language";
 import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
 import { sanitizeFilename, titleFromFilename } from "../sanitize-filename";
@@ -29,8 +30,8 @@ export function maxUploadBytes(): number {
 
 /**
  * Receives, checks and stores one uploaded recording. The order is what keeps failures clean:
- * stage (fsynced) → inspect the bytes → rename under a server-made key → insert the row and queue
- * its transcription in one transaction. Whatever
+ * stage (fsynced) → inspect the bytes → in one transaction: check and book the quota (the owner's row
+ * locked), rename under a server-made key, insert the row and queue its transcription. Whatever
  * fails, the staged file and any committed file are removed, and no row is left without its file.
  */
 export async function uploadRecording(request: Request, caller: CurrentUser): Promise<Recording> {
@@ -48,13 +49,12 @@ export async function uploadRecording(request: Request, caller: CurrentUser): Pr
 
     const queue = await getJobQueue();
     const id = randomUUID();
-    committedKey = `${id}.${audio.extension}`;
-    await staged.commit(committedKey);
+    const storageKey = `${id}.${audio.extension}`;
     const originalFilename = sanitizeFilename(upload.filename);
     const values = {
       id,
       userId: caller.id,
-      storageKey: committedKey,
+      storageKey,
       originalFilename,
       title: fields.data.title || titleFromFilename(originalFilename),
       fileSize: upload.size,
@@ -65,8 +65,11 @@ export async function uploadRecording(request: Request, caller: CurrentUser): Pr
       channels: audio.channels,
       language: fields.data.language ?? "auto",
     };
-    // The row and its transcription job commit together: never one without the other.
+    // Quota, file, row and transcription job commit together: never one without the others.
     return await db.transaction(async (tx) => {
+      await reserveUploadQuota(tx, caller.id, { seconds: audio.durationSeconds, bytes: upload.size });
+      committedKey = storageKey;
+      await staged.commit(storageKey);
       const [recording] = await tx.insert(recordings).values(values).returning();
       return enqueueTranscription(tx, queue, recording!);
     });
