@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "unsure_threshold" double precision DEFAULT 0.5 NOT NULL;
