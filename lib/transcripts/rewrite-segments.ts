@@ -7,8 +7,11 @@ import { transcriptConflict } from "./transcript-conflict";
 import type { IndexedSegment, TranscriptSegment } from "./transcript-segment";
 import { writeAllSegments } from "./transcript-writer";
 
-/** Computes the new segment list from the current one, or throws (a missing segment, input that does not fit). */
-export type SegmentsRewrite<Extra> = (segments: IndexedSegment[]) => { segments: TranscriptSegment[]; extra: Extra };
+/**
+ * Computes the new segment list from the current one (null: nothing to change, so no revision), or
+ * throws (a missing segment, input that does not fit).
+ */
+export type SegmentsRewrite<Extra> = (segments: IndexedSegment[]) => { segments: TranscriptSegment[] | null; extra: Extra };
 
 /**
  * Changes that move segment boundaries (split, merge, replace all): the new list replaces the old as
@@ -23,6 +26,7 @@ export async function rewriteSegments<Extra>(recordingId: unknown, caller: Curre
     if (recording.transcriptVersion !== expectedVersion) {
       throw transcriptConflict({ version: recording.transcriptVersion, text: recording.transcriptText ?? "" });
     }
+    if (!segments) return { version: recording.transcriptVersion, segments: current, extra };
     const { version } = await writeAllSegments(tx, recording.id, segments, { kind: "edit", authorId: caller.id });
     return { version, segments: await readSegments(tx, recording), extra };
   });
