@@ -30,6 +30,8 @@ export const users = pgTable(
     // Null means no limit. New users get the defaults in app_settings at sign-up.
     quotaMinutes: integer("quota_minutes"),
     quotaBytes: bigint("quota_bytes", { mode: "number" }),
+    // Words the engine was less sure of than this (0–1) are marked in the editor.
+    unsureThreshold: doublePrecision("unsure_threshold").notNull().default(0.5),
     ...timestamps,
   },
   (table) => [
@@ -143,6 +145,24 @@ export const storageOrphans = pgTable("storage_orphans", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** The voices of one recording; segments point at them, so a rename shows everywhere at once. */
+export const recordingSpeakers = pgTable(
+  "recording_speakers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    recordingId: uuid("recording_id")
+      .notNull()
+      .references(() => recordings.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    color: text("color").notNull(),
+    // The order people see, and what Alt+1…Alt+9 pick.
+    position: integer("position").notNull(),
+  },
+  (table) => [index("recording_speakers_recording_idx").on(table.recordingId, table.position)],
+);
+
+export type RecordingSpeaker = typeof recordingSpeakers.$inferSelect;
+
 /** The timestamped pieces of a transcript; `recordings.transcript_text` is always their text joined. */
 export const transcriptSegments = pgTable(
   "transcript_segments",
@@ -155,8 +175,12 @@ export const transcriptSegments = pgTable(
     endMs: integer("end_ms").notNull(),
     text: text("text").notNull(),
     words: jsonb("words").$type<TranscriptWord[]>(),
+    // Removing a speaker leaves their segments without one.
+    speakerId: uuid("speaker_id").references(() => recordingSpeakers.id, { onDelete: "set null" }),
+    // 0–1, for engines that score whole segments only (OpenAI's verbose_json); words carry their own.
+    confidence: doublePrecision("confidence"),
   },
-  (table) => [primaryKey({ columns: [table.recordingId, table.index] })],
+  (table) => [primaryKey({ columns: [table.recordingId, table.index] }), index("transcript_segments_speaker_idx").on(table.speakerId)],
 );
 
 export const revisionKind = pgEnum("revision_kind", ["transcription", "edit", "restore"]);

@@ -2,9 +2,14 @@ import "server-only";
 import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
 import type { EngineName } from "./engine-names";
 
+/** A voice the engine told apart; segments name it by `id` in their `speakerId`. */
+export type EngineSpeaker = { id: string; name: string; color: string };
+
 export type TranscriptionResult = {
   text: string;
   segments: TranscriptSegment[];
+  /** Present when the engine diarized: every `speakerId` in `segments` is one of these. */
+  speakers?: EngineSpeaker[];
   /** ISO 639-1, as requested or as detected; null when nothing could be detected. */
   language: string | null;
   engine: EngineName;

@@ -19,6 +19,8 @@ export const transcriptSegmentSchema = z.object({
   words: z.array(transcriptWordSchema).nullable().optional(),
   /** One of the recording's speakers, when known. */
   speakerId: z.string().nullable().optional(),
+  /** 0–1, where an engine scores the whole segment rather than its words. */
+  confidence: z.number().min(0).max(1).nullable().optional(),
 });
 
 export type TranscriptWord = z.infer<typeof transcriptWordSchema>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { recordings, transcriptRevisions, transcriptSegments } from "@/db/schema";
+import { recordingSpeakers, recordings, transcriptRevisions, transcriptSegments } from "@/db/schema";
 import { joinSegmentText } from "./join-segment-text";
 import type { TranscriptSegment } from "./transcript-segment";
 
@@ -15,8 +15,19 @@ const INSERT_BATCH = 500;
  */
 export async function writeAllSegments(tx: Transaction, recordingId: string, segments: TranscriptSegment[], meta: RevisionMeta): Promise<{ version: number; text: string }> {
   await tx.delete(transcriptSegments).where(eq(transcriptSegments.recordingId, recordingId));
-  const snapshot = segments.map(revisionSegment);
-  const rows = snapshot.map((segment, index) => ({ recordingId, index, startMs: segment.startMs, endMs: segment.endMs, text: segment.text, words: segment.words ?? null }));
+  // An older revision may name a speaker removed since: that segment comes back without one.
+  const speakers = new Set((await tx.select({ id: recordingSpeakers.id }).from(recordingSpeakers).where(eq(recordingSpeakers.recordingId, recordingId))).map((row) => row.id));
+  const snapshot = segments.map((segment) => revisionSegment(segment.speakerId && !speakers.has(segment.speakerId) ? { ...segment, speakerId: null } : segment));
+  const rows = snapshot.map((segment, index) => ({
+    recordingId,
+    index,
+    startMs: segment.startMs,
+    endMs: segment.endMs,
+    text: segment.text,
+    words: segment.words ?? null,
+    speakerId: segment.speakerId ?? null,
+    confidence: segment.confidence ?? null,
+  }));
   for (let start = 0; start < rows.length; start += INSERT_BATCH) await tx.insert(transcriptSegments).values(rows.slice(start, start + INSERT_BATCH));
   return recordRevision(tx, recordingId, snapshot, meta);
 }
@@ -36,6 +47,13 @@ export async function recordRevision(tx: Transaction, recordingId: string, segme
 
 /** Whole milliseconds, and no position: a stored segment's index is its place in the list. */
 function revisionSegment(segment: TranscriptSegment): TranscriptSegment {
-  const { startMs, endMs, text, words, speakerId } = segment;
-  return { startMs: Math.round(startMs), endMs: Math.round(endMs), text, words: words ?? null, ...(speakerId ? { speakerId } : {}) };
+  const { startMs, endMs, text, words, speakerId, confidence } = segment;
+  return {
+    startMs: Math.round(startMs),
+    endMs: Math.round(endMs),
+    text,
+    words: words ?? null,
+    ...(speakerId ? { speakerId } : {}),
+    ...(confidence !== null && confidence !== undefined ? { confidence } : {}),
+  };
 }

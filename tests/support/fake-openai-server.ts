@@ -10,6 +10,7 @@ export type RecordedTranscriptionRequest = {
   language?: string;
   prompt?: string;
   timestampGranularities: string[];
+  chunkingStrategy?: string;
   fileName?: string;
   fileSize: number;
   authorization?: string;
@@ -35,7 +36,8 @@ export type FakeOpenAIServer = {
 /**
  * A local stand-in for OpenAI's transcription endpoint, so tests exercise the real SDK over real HTTP.
  * By default it measures the uploaded audio and answers `verbose_json` with one segment every
- * `segmentSeconds` ("r<request> s<segment>", two words each), or `json` / `text` as asked.
+ * `segmentSeconds` ("r<request> s<segment>", two words each), or `json` / `text` as asked, or
+ * `diarized_json` with the same segments spoken in turn by speakers "A" and "B".
  */
 export async function startFakeOpenAIServer(options: { segmentSeconds?: number; port?: number } = {}): Promise<FakeOpenAIServer> {
   const segmentSeconds = options.segmentSeconds ?? 2;
@@ -94,6 +96,7 @@ function readUpload(req: IncomingMessage): Promise<{ request: RecordedTranscript
       else if (name === "response_format") request.responseFormat = value;
       else if (name === "language") request.language = value;
       else if (name === "prompt") request.prompt = value;
+      else if (name === "chunking_strategy") request.chunkingStrategy = value;
       else if (name === "timestamp_granularities[]") request.timestampGranularities.push(value);
     });
     parser.on("file", (_name, stream, info) => {
@@ -122,6 +125,7 @@ async function transcriptFor({ request, index, bytes }: ReceivedUpload, segmentS
     words.push({ word: `r${index}`, start, end: middle }, { word: `s${k}`, start: middle, end });
   }
   const text = segments.map((segment) => segment.text).join("");
+  if (request.responseFormat === "diarized_json") return diarized(segments, duration);
   if (request.responseFormat !== "verbose_json") return { text };
   return {
     task: "transcribe",
@@ -130,6 +134,17 @@ async function transcriptFor({ request, index, bytes }: ReceivedUpload, segmentS
     text,
     segments: request.timestampGranularities.length === 0 || request.timestampGranularities.includes("segment") ? segments : undefined,
     words: request.timestampGranularities.includes("word") ? words : undefined,
+  };
+}
+
+/** OpenAI's `diarized_json` (TranscriptionDiarized in the SDK): timed segments with speaker labels, no words. */
+export function diarized(segments: { start: number; end: number; text: string }[], duration: number, speakers = ["A", "B"]) {
+  return {
+    task: "transcribe",
+    duration,
+    text: segments.map((segment) => segment.text).join(""),
+    segments: segments.map((segment, k) => ({ type: "transcript.text.segment", id: `seg_${k}`, start: segment.start, end: segment.end, text: segment.text, speaker: speakers[k % speakers.length] })),
+    usage: { type: "duration", seconds: Math.ceil(duration) },
   };
 }
 

@@ -8,7 +8,8 @@ import { formatDuration } from "@/lib/recordings/format-duration";
 import { findRecordingForCaller } from "@/lib/recordings/recording-access";
 import { isTranscriptionUnderway } from "@/lib/recordings/is-transcription-underway";
 import { db } from "@/db/client";
-import { readSegments } from "@/lib/transcripts/read-segments";
+import { readNamedSegments } from "@/lib/transcripts/speakers/read-named-segments";
+import { listSpeakers } from "@/lib/transcripts/speakers/list-speakers";
 import { listRevisions } from "@/lib/transcripts/list-revisions";
 import { DeleteRecordingButton } from "../_components/delete-recording-button";
 import { RefreshWhileWorking } from "../_components/refresh-while-working";
@@ -27,7 +28,13 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
     if (error instanceof AppError && error.kind === "not_found") notFound();
     throw error;
   });
-  const [t, format, segments, revisions] = await Promise.all([getTranslations("recordings"), getFormatter(), readSegments(db, recording), listRevisions(recording)]);
+  const [t, format, segments, speakers, revisions] = await Promise.all([
+    getTranslations("recordings"),
+    getFormatter(),
+    readNamedSegments(db, recording),
+    listSpeakers(db, recording),
+    listRevisions(recording),
+  ]);
   const details: [string, string][] = [
     [t("duration"), formatDuration(recording.durationSeconds)],
     [t("size"), formatMegabytes(format, recording.fileSize)],
@@ -52,7 +59,7 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
       </div>
       <PlayerProvider>
         <WaveformPlayer src={`/api/v1/audio/${recording.id}/file`} durationSeconds={recording.durationSeconds} fileSizeBytes={recording.fileSize} rateLabels={rateLabels} />
-        <TranscriptPanel recording={recording} segments={segments} revisions={revisions} />
+        <TranscriptPanel recording={recording} segments={segments} speakers={speakers} revisions={revisions} />
       </PlayerProvider>
       <section aria-labelledby="details-title" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="details-title" className="mb-3 font-medium">

@@ -2,13 +2,16 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { editSegmentText } from "@/lib/transcripts/edit-segment-text";
+import { editSegment } from "@/lib/transcripts/edit-segment";
 
-// Ownership is checked inside editSegmentText (someone else's recording is "not found"), and so is
+// Ownership is checked inside editSegment (someone else's recording is "not found"), and so is
 // the version: a save against an older version is refused, never silently applied.
 // No revalidatePath here on purpose: re-rendering the page would remount the editor under the
 // person typing; the editor already shows what was saved, and every other view reads fresh data.
 export const saveSegment = defineAction(
   z.object({ id: z.string(), index: z.number().int().min(0), text: z.string().max(100_000), version: z.number().int().min(0) }),
-  async ({ id, index, text, version }, caller) => editSegmentText(id, caller, { index, text, expectedVersion: version }),
+  async ({ id, index, text, version }, caller) => {
+    const saved = await editSegment(id, caller, { index, text, expectedVersion: version });
+    return { version: saved.version, text: saved.text };
+  },
 );

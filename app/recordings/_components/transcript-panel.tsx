@@ -1,19 +1,22 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Recording } from "@/db/schema";
-import type { IndexedSegment } from "@/lib/transcripts/transcript-segment";
+import { formatSpeakerText } from "@/lib/transcripts/speakers/format-speaker-text";
+import type { NamedSegment } from "@/lib/transcripts/speakers/read-named-segments";
+import type { Speaker } from "@/lib/transcripts/speakers/speaker";
 import { FullTextEditor } from "./editor/full-text-editor";
 import { PlainTextView } from "./editor/plain-text-view";
 import { RevisionHistory, type RevisionItem } from "./editor/revision-history";
 import { TranscriptEditor } from "./editor/transcript-editor";
 import { RetranscribeForm } from "./retranscribe-form";
 
-type Props = { recording: Recording; segments: IndexedSegment[]; revisions: (Omit<RevisionItem, "savedAt"> & { createdAt: Date })[] };
+type Props = { recording: Recording; segments: NamedSegment[]; speakers: Speaker[]; revisions: (Omit<RevisionItem, "savedAt"> & { createdAt: Date })[] };
 
-export async function TranscriptPanel({ recording, segments, revisions }: Props) {
+export async function TranscriptPanel({ recording, segments, speakers, revisions }: Props) {
   const [t, format] = await Promise.all([getTranslations("transcription"), getFormatter()]);
   const status = recording.transcriptionStatus;
   const reason = recording.transcriptionError ?? "unknown";
   const text = recording.transcriptText ?? "";
+  const readable = segments.length > 0 ? formatSpeakerText(segments) : text;
   const editable = segments.length > 0 || status === "completed" || recording.transcriptVersion > 0;
   return (
     <section aria-labelledby="transcript-title" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
@@ -37,6 +40,7 @@ export async function TranscriptPanel({ recording, segments, revisions }: Props)
           recordingId={recording.id}
           version={recording.transcriptVersion}
           segments={segments}
+          speakers={speakers}
         />
       ) : editable ? (
         <>
@@ -46,7 +50,7 @@ export async function TranscriptPanel({ recording, segments, revisions }: Props)
       ) : (
         status !== "failed" && <p className="text-sm text-slate-600">{t("waiting")}</p>
       )}
-      {text && <PlainTextView text={text} />}
+      {readable && <PlainTextView text={readable} />}
       {revisions.length > 0 && <RevisionHistory recordingId={recording.id} currentVersion={recording.transcriptVersion} revisions={revisions.map(({ createdAt, ...revision }) => ({ ...revision, savedAt: format.dateTime(createdAt, { dateStyle: "short", timeStyle: "medium" }) }))} />}
     </section>
   );

@@ -10,6 +10,7 @@ import { resolveRequestedLanguage } from "@/lib/transcription/language/resolve-r
 import { dropRepeatedSegments } from "@/lib/transcription/segments/drop-repeated-segments";
 import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
 import { type ChunkSegments, mergeChunkSegments } from "@/lib/transcription/segments/merge-chunk-segments";
+import { nameSpeakerLabels } from "@/lib/transcription/segments/name-speaker-labels";
 import { type TranscribeOptions, type TranscriptionEngine, type TranscriptionResult, throwIfAborted } from "@/lib/transcription/transcription-engine";
 
 export type OpenAIEngineOptions = {
@@ -49,6 +50,7 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): TranscriptionE
         model,
         response_format: shape.responseFormat,
         ...(shape.timestampGranularities ? { timestamp_granularities: shape.timestampGranularities } : {}),
+        ...(shape.chunkingStrategy ? { chunking_strategy: shape.chunkingStrategy } : {}),
         ...(language !== "auto" ? { language } : {}),
         // No `prompt` with the previous chunk's text: it invites the model to repeat itself.
       },
@@ -71,10 +73,12 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): TranscriptionE
         if (result.language) languages.push(result.language);
         onProgress?.(Math.round(((index + 1) / prepared.uploads.length) * 100));
       }
-      const segments = dropRepeatedSegments(mergeChunkSegments(chunks));
+      // Labels are per request; a long recording sent in chunks may label one voice differently in each.
+      const { segments, speakers } = nameSpeakerLabels(dropRepeatedSegments(mergeChunkSegments(chunks)));
       return {
         text: joinSegmentText(segments),
         segments,
+        ...(speakers.length > 0 ? { speakers } : {}),
         language: requested !== "auto" ? requested : mostFrequent(languages),
         engine: "openai",
         model,

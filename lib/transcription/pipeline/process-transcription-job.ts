@@ -11,6 +11,7 @@ import { TranscriptionError, type TranscriptionEngine, type TranscriptionErrorRe
 import { TRANSCRIPTION_ATTEMPTS } from "./enqueue-transcription";
 import type { TranscriptionJobData } from "./transcription-job-data";
 import { markFailed, markProcessing, markRetrying, reportProgress } from "./transcription-progress";
+import { diarizeTranscript } from "./diarize-transcript";
 import { saveTranscript } from "./save-transcript";
 
 export type TranscriptionJob = { id: string; data: TranscriptionJobData; retryCount: number };
@@ -46,13 +47,14 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
   const stale = new AbortController();
   try {
     const engine = await dependencies.engineFor(engineName);
-    const result = await withLocalCopy(dependencies.storage, recording.storageKey, (audioPath) =>
-      engine.transcribe(audioPath, {
+    const result = await withLocalCopy(dependencies.storage, recording.storageKey, async (audioPath) => {
+      const transcribed = await engine.transcribe(audioPath, {
         language: recording.language,
         signal: AbortSignal.any([shutdown, stale.signal]),
         onProgress: progressReporter(recordingId, job.id, stale, log),
-      }),
-    );
+      });
+      return diarizeTranscript(transcribed, audioPath);
+    });
     const saved = await saveTranscript(recordingId, job.id, result);
     log.info({ saved, segments: result.segments.length, language: result.language, model: result.model }, saved ? "transcription completed" : "transcription dropped: recording deleted or retranscribed");
   } catch (error) {

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { recordings } from "@/db/schema";
+import { recordingSpeakers, recordings } from "@/db/schema";
 import { writeAllSegments } from "@/lib/transcripts/transcript-writer";
 import type { TranscriptionResult } from "../transcription-engine";
 
 /**
- * Replaces the recording's transcript with `result` in one transaction, so nobody ever sees two
+ * Replaces the recording's transcript (and, when diarized, its speakers) with `result` in one transaction, so nobody ever sees two
  * transcripts or half of one; it becomes a new revision, so editors open on the old one get a
  * conflict instead of overwriting it. The row lock orders this against a concurrent delete or
  * retranscribe: if the job no longer counts by then, nothing is written (returns false).
@@ -19,6 +19,12 @@ export async function saveTranscript(recordingId: string, jobId: string, result:
       .where(and(eq(recordings.id, recordingId), eq(recordings.transcriptionJobId, jobId)))
       .for("update");
     if (!current) return false;
+    // A diarized result brings its own speakers (the old ones go, and with them the old assignments);
+    // one without keeps the names people gave, ready to be assigned again.
+    if (result.speakers) {
+      await tx.delete(recordingSpeakers).where(eq(recordingSpeakers.recordingId, recordingId));
+      if (result.speakers.length > 0) await tx.insert(recordingSpeakers).values(result.speakers.map((speaker, position) => ({ ...speaker, recordingId, position })));
+    }
     await writeAllSegments(tx, recordingId, result.segments, { kind: "transcription", authorId: null });
     await tx
       .update(recordings)

@@ -47,6 +47,8 @@ describe("OpenAI engine request", () => {
       startMs: 2000,
       endMs: 4000,
       text: "r0 s1",
+      // e^avg_logprob (-0.2): whisper-1 scores segments, not words.
+      confidence: 0.819,
       words: [
         { text: "r0", startMs: 2000, endMs: 3000 },
         { text: "s1", startMs: 3000, endMs: 4000 },
@@ -65,6 +67,21 @@ describe("OpenAI engine request", () => {
     const result = await engine({ model: "gpt-4o-transcribe" }).transcribe(sharedAudio("jfk.wav"), {});
     expect(server.requests[0]).toMatchObject({ model: "gpt-4o-transcribe", responseFormat: "json", timestampGranularities: [] });
     expect(result.segments).toEqual([{ startMs: 0, endMs: 11_000, text: "r0 s0 r0 s1 r0 s2 r0 s3 r0 s4 r0 s5" }]);
+  });
+
+  it("asks gpt-4o-transcribe-diarize for diarized_json and turns its labels into speakers named in order", async () => {
+    const result = await engine({ model: "gpt-4o-transcribe-diarize" }).transcribe(sharedAudio("jfk.wav"), {});
+    expect(server.requests[0]).toMatchObject({ model: "gpt-4o-transcribe-diarize", responseFormat: "diarized_json", chunkingStrategy: "auto", timestampGranularities: [] });
+    expect(result.speakers?.map((speaker) => speaker.name)).toEqual(["Speaker 1", "Speaker 2"]);
+    const [first, second] = result.speakers!;
+    expect(result.segments.map((segment) => segment.speakerId)).toEqual([first!.id, second!.id, first!.id, second!.id, first!.id, second!.id]);
+    expect(result.segments[1]).toMatchObject({ startMs: 2000, endMs: 4000, text: "r0 s1" });
+  });
+
+  it("leaves speakers out for models that do not diarize", async () => {
+    const result = await engine().transcribe(sharedAudio("jfk.wav"), {});
+    expect(result.speakers).toBeUndefined();
+    expect(result.segments.every((segment) => segment.speakerId === undefined)).toBe(true);
   });
 
   it("re-encodes a format the endpoint does not take into compact Ogg Opus", async () => {

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { formatDuration } from "@/lib/recordings/format-duration";
+import type { Speaker } from "@/lib/transcripts/speakers/speaker";
 import type { IndexedSegment } from "@/lib/transcripts/transcript-segment";
 import { saveSegment } from "../../_actions/save-segment";
 import { usePlayer } from "../player/player-context";
@@ -12,7 +13,7 @@ import { SaveStatus } from "./save-status";
 import { useAutosave } from "./use-autosave";
 
 
-type Props = { recordingId: string; version: number; segments: IndexedSegment[] };
+type Props = { recordingId: string; version: number; segments: IndexedSegment[]; speakers: Speaker[] };
 
 /**
  * The segments, each editable in place, saved automatically. The segment being played is

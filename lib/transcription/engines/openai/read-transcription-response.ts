@@ -1,19 +1,21 @@
 import "server-only";
 import { toLanguageCode } from "@/lib/transcription/language/whisper-languages";
 import type { TranscriptSegment, TranscriptWord } from "@/lib/transcripts/transcript-segment";
+import { segmentConfidence } from "./segment-confidence";
 
-/** The parts of `verbose_json` and `json` responses we use; all optional because servers differ. */
+/** The parts of `verbose_json`, `diarized_json` and `json` responses we use; all optional because servers differ. */
 export type TranscriptionResponse = {
   text?: string;
   language?: string;
   duration?: number;
-  segments?: Array<{ start: number; end: number; text: string }>;
+  segments?: Array<{ start: number; end: number; text: string; speaker?: string; avg_logprob?: number; no_speech_prob?: number }>;
   words?: Array<{ word: string; start: number; end: number }>;
   usage?: { type?: string; seconds?: number };
 };
 
 /**
- * Segments (ms) and language from one response. Without segments (the gpt-4o models' `json`) the text
+ * Segments (ms) and language from one response. A diarized segment's speaker label (e.g. "A") is kept
+ * as its `speakerId` for now; the engine turns labels into speakers once all chunks are in. Without segments (the gpt-4o models' `json`) the text
  * becomes one segment spanning the audio, `durationMs` or what the response says it billed.
  */
 export function readTranscriptionResponse(
@@ -29,7 +31,15 @@ export function readTranscriptionResponse(
       const startMs = toMs(segment.start);
       const endMs = toMs(segment.end);
       const inside = words.filter((word) => (word.startMs + word.endMs) / 2 >= startMs && (word.startMs + word.endMs) / 2 < endMs);
-      return { startMs, endMs, text: segment.text.trim(), ...(inside.length > 0 ? { words: inside } : {}) };
+      const confidence = segmentConfidence(segment.avg_logprob, segment.no_speech_prob);
+      return {
+        startMs,
+        endMs,
+        text: segment.text.trim(),
+        ...(inside.length > 0 ? { words: inside } : {}),
+        ...(segment.speaker ? { speakerId: segment.speaker } : {}),
+        ...(confidence !== undefined ? { confidence } : {}),
+      };
     });
     return { segments, language };
   }

@@ -1,16 +1,19 @@
-import { z } from "zod";
-import { AppError } from "@/lib/errors/app-error";
 import { withApi } from "@/lib/http/with-api";
 import { readJson } from "@/lib/http/read-json";
-import { editSegmentText } from "@/lib/transcripts/edit-segment-text";
-
-const body = z.object({ text: z.string().max(100_000), version: z.number().int().min(0) });
-const segmentIndex = z.coerce.number().int().min(0).max(1_000_000);
+import { patchSegmentRequest, putSegmentRequest } from "@/lib/transcripts/api/segment-schemas";
+import { parseSegmentIndex } from "@/lib/transcripts/api/segment-index-param";
+import { editSegment } from "@/lib/transcripts/edit-segment";
 
 export const PUT = withApi<{ id: string; index: string }>(async (request, { caller, params }) => {
-  const index = segmentIndex.safeParse(params.index);
-  if (!index.success) throw new AppError("not_found", { code: "segment_not_found" });
-  const { text, version } = await readJson(request, body);
-  const saved = await editSegmentText(params.id, caller, { index: index.data, text, expectedVersion: version });
-  return Response.json({ index: index.data, text: saved.text, version: saved.version });
+  const index = parseSegmentIndex(params.index);
+  const { text, version } = await readJson(request, putSegmentRequest);
+  const saved = await editSegment(params.id, caller, { index, text, expectedVersion: version });
+  return Response.json({ index, text: saved.text, version: saved.version });
+});
+
+export const PATCH = withApi<{ id: string; index: string }>(async (request, { caller, params }) => {
+  const index = parseSegmentIndex(params.index);
+  const body = await readJson(request, patchSegmentRequest);
+  const saved = await editSegment(params.id, caller, { index, text: body.text, speakerId: body.speaker_id, expectedVersion: body.version });
+  return Response.json({ index, text: saved.text, speaker_id: saved.speakerId, version: saved.version });
 });

@@ -1,0 +1,2 @@
+export type FindOptions = { matchCase?: boolean; wholeWord?: boolean };
+export type TextMatch = { start: number; end: number };
