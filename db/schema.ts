@@ -75,6 +75,27 @@ export const authSessions = pgTable(
   (table) => [index("auth_sessions_user_idx").on(table.userId)],
 );
 
+/**
+ * A signed-in browser. Its id travels in the next-auth JWT and is checked against this row, so
+ * signing out (revoking the row) ends that cookie at once, wherever it was copied to.
+ */
+export const browserSessions = pgTable(
+  "browser_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    // Slides forward while the browser is used; an idle session ends here.
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("browser_sessions_user_idx").on(table.userId)],
+);
+
 export const refreshTokens = pgTable(
   "refresh_tokens",
   {

@@ -51,6 +51,7 @@ export const envSchema = z.object({
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   APP_URL: optionalUrl,
   TRUST_PROXY: booleanFlag,
+  BROWSER_SESSION_DAYS: z.coerce.number().positive().max(365).default(7),
   ADMIN_PHONES: e164List,
 
   ALLOWED_PHONE_COUNTRIES: countryList,
