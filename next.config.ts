@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole repository (tests included) with tsc; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // The editor saves a whole transcript (up to 2,000,000 characters, ~6 MB of UTF-8) in one action.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
   async headers() {
     const security = [
       { key: "Content-Security-Policy", value: contentSecurityPolicy(process.env.NODE_ENV === "development") },
