@@ -144,10 +144,16 @@ export const recordings = pgTable(
     transcriptionError: text("transcription_error"),
     transcriptionAttempts: integer("transcription_attempts").notNull().default(0),
     transcriptionStartedAt: timestamp("transcription_started_at", { withTimezone: true }),
+    // Written every few seconds by the worker running the job; a stale one means that worker died.
+    transcriptionHeartbeatAt: timestamp("transcription_heartbeat_at", { withTimezone: true }),
     transcriptionCompletedAt: timestamp("transcription_completed_at", { withTimezone: true }),
     ...timestamps,
   },
-  (table) => [index("recordings_user_created_idx").on(table.userId, table.createdAt), index("recordings_created_idx").on(table.createdAt)],
+  (table) => [
+    index("recordings_user_created_idx").on(table.userId, table.createdAt),
+    index("recordings_created_idx").on(table.createdAt),
+    index("recordings_processing_heartbeat_idx").on(table.transcriptionHeartbeatAt).where(sql`${table.transcriptionStatus} = 'processing'`),
+  ],
 );
 
 export type Recording = typeof recordings.$inferSelect;

@@ -1,0 +1,2 @@
+ALTER TABLE "recordings" ADD COLUMN "transcription_heartbeat_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "recordings_processing_heartbeat_idx" ON "recordings" USING btree ("transcription_heartbeat_at") WHERE "recordings"."transcription_status" = 'processing';
