@@ -1,5 +1,6 @@
 // Runs once when a server process starts: apply pending migrations before any request is served,
-// keep the upload folder clean, and (unless workers run separately) start transcribing.
+// keep the upload folder clean, and (unless workers run separately) start transcribing, handing
+// running jobs back on SIGTERM.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { migrateDatabase } = await import("@/db/migrate");
@@ -11,6 +12,7 @@ export async function register() {
   scheduleStorageSweeps();
   if (env.EMBEDDED_WORKER) {
     const { startTranscriptionWorkers } = await import("@/lib/transcription/pipeline/start-transcription-workers");
-    await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY });
+    const { stopWorkersOnSignal } = await import("@/lib/transcription/pipeline/stop-workers-on-signal");
+    stopWorkersOnSignal(await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY }));
   }
 }

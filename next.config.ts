@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { contentSecurityPolicy } from "./lib/http/content-security-policy";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -10,6 +11,17 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole repository (tests included) with tsc; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // The editor saves a whole transcript (up to 2,000,000 characters, ~6 MB of UTF-8) in one action.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
+  async headers() {
+    const security = [
+      { key: "Content-Security-Policy", value: contentSecurityPolicy(process.env.NODE_ENV === "development") },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "same-origin" },
+    ];
+    return [{ source: "/:path*", headers: security }];
+  },
 };
 
 export default withNextIntl(nextConfig);

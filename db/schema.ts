@@ -83,6 +83,27 @@ export const authSessions = pgTable(
   (table) => [index("auth_sessions_user_idx").on(table.userId)],
 );
 
+/**
+ * A signed-in browser. Its id travels in the next-auth JWT and is checked against this row, so
+ * signing out (revoking the row) ends that cookie at once, wherever it was copied to.
+ */
+export const browserSessions = pgTable(
+  "browser_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    // Slides forward while the browser is used; an idle session ends here.
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("browser_sessions_user_idx").on(table.userId)],
+);
+
 export const refreshTokens = pgTable(
   "refresh_tokens",
   {
@@ -131,10 +152,16 @@ export const recordings = pgTable(
     transcriptionError: text("transcription_error"),
     transcriptionAttempts: integer("transcription_attempts").notNull().default(0),
     transcriptionStartedAt: timestamp("transcription_started_at", { withTimezone: true }),
+    // Written every few seconds by the worker running the job; a stale one means that worker died.
+    transcriptionHeartbeatAt: timestamp("transcription_heartbeat_at", { withTimezone: true }),
     transcriptionCompletedAt: timestamp("transcription_completed_at", { withTimezone: true }),
     ...timestamps,
   },
-  (table) => [index("recordings_user_created_idx").on(table.userId, table.createdAt), index("recordings_created_idx").on(table.createdAt)],
+  (table) => [
+    index("recordings_user_created_idx").on(table.userId, table.createdAt),
+    index("recordings_created_idx").on(table.createdAt),
+    index("recordings_processing_heartbeat_idx").on(table.transcriptionHeartbeatAt).where(sql`${table.transcriptionStatus} = 'processing'`),
+  ],
 );
 
 export type Recording = typeof recordings.$inferSelect;

@@ -51,6 +51,7 @@ export const envSchema = z.object({
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   APP_URL: optionalUrl,
   TRUST_PROXY: booleanFlag,
+  BROWSER_SESSION_DAYS: z.coerce.number().positive().max(365).default(7),
   ADMIN_PHONES: e164List,
 
   ALLOWED_PHONE_COUNTRIES: countryList,
@@ -81,6 +82,7 @@ export const envSchema = z.object({
   JOB_EXPIRE_MIN_SECONDS: z.coerce.number().int().min(5).default(900),
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(60),
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(10),
+  TRANSCRIPTION_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().int().min(3).default(60),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
 });
 

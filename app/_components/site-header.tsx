@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { sessionUser } from "@/lib/auth/current-user";
 import { signOutAction } from "../_actions/sign-out";
+import { signOutEverywhereAction } from "../_actions/sign-out-everywhere";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader() {
@@ -32,6 +33,11 @@ export async function SiteHeader() {
               <form action={signOutAction}>
                 <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
                   {t("signOut")}
+                </button>
+              </form>
+              <form action={signOutEverywhereAction}>
+                <button type="submit" className="rounded-md px-2 py-1.5 text-sm text-slate-600 underline-offset-2 hover:underline">
+                  {t("signOutEverywhere")}
                 </button>
               </form>
             </>

@@ -1,11 +1,13 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { authSessions, users } from "@/db/schema";
+import { authSessions, browserSessions, users } from "@/db/schema";
+import { forgetBrowserSessions } from "./browser/is-browser-session-active";
 
 /**
  * Ends every browser session and mobile session of a user. Bumping token_version invalidates browser
- * JWTs (they carry the version they were issued with); revoking the rows ends refresh and access tokens.
+ * JWTs (they carry the version they were issued with); revoking the rows ends refresh and access
+ * tokens and the browser sessions themselves. (API keys, once they exist, belong here too.)
  */
 export async function signOutEverywhere(userId: string): Promise<void> {
   await endSessions(userId, {});
@@ -18,8 +20,14 @@ export async function deactivateUser(userId: string): Promise<void> {
 
 async function endSessions(userId: string, changes: { disabledAt?: Date }): Promise<void> {
   const now = new Date();
-  await db.transaction(async (tx) => {
+  const browsers = await db.transaction(async (tx) => {
     await tx.update(users).set({ ...changes, tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
     await tx.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
+    return tx
+      .update(browserSessions)
+      .set({ revokedAt: now })
+      .where(and(eq(browserSessions.userId, userId), isNull(browserSessions.revokedAt)))
+      .returning({ id: browserSessions.id });
   });
+  forgetBrowserSessions(browsers.map((row) => row.id));
 }

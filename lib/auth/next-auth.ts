@@ -5,6 +5,10 @@ import type { Role } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
+import { browserSessionSeconds } from "./browser/browser-session-expiry";
+import { endBrowserSession } from "./browser/end-browser-session";
+import { isBrowserSessionActive } from "./browser/is-browser-session-active";
+import { startBrowserSession } from "./browser/start-browser-session";
 import { clientIp } from "./client-ip";
 import { verifyOtp } from "./otp/verify-otp";
 import { loadUserAuthState } from "./user-auth-state";
@@ -17,6 +21,7 @@ declare module "next-auth" {
     phone?: string;
     role?: Role;
     tokenVersion?: number;
+    browserSessionId?: string;
   }
 }
 
@@ -25,6 +30,8 @@ declare module "@auth/core/jwt" {
     phone?: string;
     role?: Role;
     tokenVersion?: number;
+    /** The browser_sessions row this cookie belongs to. */
+    sid?: string;
   }
 }
 
@@ -40,7 +47,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   // Self-hosted behind whatever host name the operator chose: the Host header decides the callback URL.
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // Sliding: Auth.js re-issues the JWT cookie for the full lifetime as it is used, and the row slides too.
+  session: { strategy: "jwt", maxAge: browserSessionSeconds() },
   pages: { signIn: "/login" },
   // A forged or stale cookie is routine, not an emergency: keep it in our JSON logs, at warn.
   logger: {
@@ -55,7 +63,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         try {
           const user = await verifyOtp({ phone: credentials.phone, code: credentials.code, clientIp: clientIp(request.headers) });
-          return { id: user.id, phone: user.phone, role: user.role, tokenVersion: user.tokenVersion };
+          const browserSessionId = await startBrowserSession(user.id, request.headers.get("user-agent"));
+          return { id: user.id, phone: user.phone, role: user.role, tokenVersion: user.tokenVersion, browserSessionId };
         } catch (error) {
           if (error instanceof AppError) throw new OtpSignInError(error);
           throw error;
@@ -63,11 +72,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) await endBrowserSession(sid);
+    },
+  },
   callbacks: {
-    // Re-checked against the database on every request: a disabled user or a bumped token_version ends the session.
+    // Re-checked against the database (cached ≤ 60 s): a signed-out session, a disabled user or a
+    // bumped token_version ends it. A cookie without a session id predates server-side sessions: refused.
     async jwt({ token, user }) {
-      if (user) return { ...token, sub: user.id, phone: user.phone, role: user.role, tokenVersion: user.tokenVersion };
-      if (!token.sub) return null;
+      if (user) return { ...token, sub: user.id, phone: user.phone, role: user.role, tokenVersion: user.tokenVersion, sid: user.browserSessionId };
+      if (!token.sub || !token.sid) return null;
+      if (!(await isBrowserSessionActive(token.sid, token.sub))) return null;
       const state = await loadUserAuthState(token.sub);
       if (!state || state.disabled || state.tokenVersion !== token.tokenVersion) return null;
       return { ...token, role: state.role, phone: state.phone };

@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import contentDisposition from "content-disposition";
 import { AppError } from "@/lib/errors/app-error";
 import { contentRangeHeader, parseByteRange } from "./byte-range";
+import { ifRangeMatches } from "./if-range-matches";
 import type { VisibleRecording } from "@/lib/recordings/recording-access";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 
@@ -24,7 +25,8 @@ export async function serveRecordingFile(recording: VisibleRecording, request: R
     ETag: `"${recording.id}-${stat.size}-${stat.modifiedAt.getTime()}"`,
     "Last-Modified": stat.modifiedAt.toUTCString(),
   });
-  const range = parseByteRange(request.headers.get("range"), stat.size);
+  const fresh = ifRangeMatches(request.headers.get("if-range"), { etag: headers.get("etag")!, lastModified: headers.get("last-modified")! });
+  const range = parseByteRange(fresh ? request.headers.get("range") : null, stat.size);
   if (range.kind === "unsatisfiable") {
     headers.set("Content-Range", contentRangeHeader(range, stat.size));
     return new Response(null, { status: 416, headers });

@@ -5,6 +5,7 @@ import { recordings, storageOrphans } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { logger } from "@/lib/log/logger";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
+import { removeWorkCopies } from "@/lib/storage/remove-work-copies";
 import { cancelTranscriptionJob } from "@/lib/transcription/pipeline/cancel-transcription-job";
 import { findRecordingForCaller } from "./recording-access";
 
@@ -17,6 +18,8 @@ export async function deleteRecording(id: unknown, caller: CurrentUser): Promise
   await db.delete(recordings).where(eq(recordings.id, recording.id));
   // A queued job is cancelled; a running one notices the row is gone and stops without writing.
   if (recording.transcriptionJobId) await cancelTranscriptionJob(recording.transcriptionJobId);
+  // A running job removes its own copy when it notices; a killed one's copy goes now.
+  await removeWorkCopies({ keys: [recording.storageKey] });
   try {
     await getFileStorage().delete(recording.storageKey);
   } catch (error) {

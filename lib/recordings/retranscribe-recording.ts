@@ -5,7 +5,9 @@ import { recordings, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getJobQueue } from "@/lib/jobs/job-queue";
 import { findRecordingForCaller } from "./recording-access";
+import { AppError } from "@/lib/errors/app-error";
 import type { EngineName } from "@/lib/transcription/engine-names";
+import { enabledEngines } from "@/lib/transcription/enabled-engines";
 import { cancelTranscriptionJob } from "@/lib/transcription/pipeline/cancel-transcription-job";
 import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
 
@@ -15,6 +17,9 @@ import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-trans
  */
 export async function retranscribeRecording(id: unknown, caller: CurrentUser, options: { language?: string; engine?: EngineName }): Promise<Recording> {
   const recording = await findRecordingForCaller(id, caller);
+  if (options.engine && !enabledEngines().includes(options.engine)) {
+    throw new AppError("validation", { code: "engine_not_enabled", messageKey: "recordings.engine_not_enabled", values: { engine: options.engine } });
+  }
   const queue = await getJobQueue();
   const queued = await db.transaction(async (tx) => {
     if (options.language) await tx.update(recordings).set({ language: options.language }).where(eq(recordings.id, recording.id));

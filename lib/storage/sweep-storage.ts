@@ -1,16 +1,25 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { storageOrphans } from "@/db/schema";
+import { recordings, storageOrphans } from "@/db/schema";
 import { logger } from "@/lib/log/logger";
 import { getFileStorage } from "./get-file-storage";
+import { removeWorkCopies } from "./remove-work-copies";
 
 const STAGED_FILE_MAX_AGE_MS = 60 * 60 * 1000;
+// A copy is written right after its job starts; one this old whose recording is not processing is left over.
+const WORK_COPY_MAX_AGE_MS = 10 * 60 * 1000;
 
-/** Removes abandoned upload staging files (over an hour old) and files whose rows were deleted. */
-export async function sweepStorage(): Promise<{ stagedFiles: number; orphans: number }> {
+/**
+ * Removes abandoned upload staging files (over an hour old), files whose rows were deleted, and work
+ * copies left by interrupted transcriptions.
+ */
+export async function sweepStorage(): Promise<{ stagedFiles: number; orphans: number; workCopies: number }> {
   const storage = getFileStorage();
   const stagedFiles = await storage.sweepStagedFiles(STAGED_FILE_MAX_AGE_MS);
+  const processing = await db.select({ key: recordings.storageKey }).from(recordings).where(eq(recordings.transcriptionStatus, "processing"));
+  const busy = new Set(processing.map((row) => row.key));
+  const workCopies = await removeWorkCopies({ olderThanMs: WORK_COPY_MAX_AGE_MS, keep: (key) => busy.has(key) });
   let orphans = 0;
   for (const orphan of await db.select().from(storageOrphans)) {
     try {
@@ -21,6 +30,6 @@ export async function sweepStorage(): Promise<{ stagedFiles: number; orphans: nu
       logger.warn({ err: error, key: orphan.storageKey }, "orphaned file still cannot be removed");
     }
   }
-  if (stagedFiles || orphans) logger.info({ stagedFiles, orphans }, "storage swept");
-  return { stagedFiles, orphans };
+  if (stagedFiles || orphans || workCopies) logger.info({ stagedFiles, orphans, workCopies }, "storage swept");
+  return { stagedFiles, orphans, workCopies };
 }

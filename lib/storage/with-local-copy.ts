@@ -2,19 +2,20 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { FileStorage } from "./file-storage";
+import { workCopyPrefix, workDir } from "./work-dir";
 
 /**
  * Runs `work` with the stored file at a local path (engines and decoders need one), then removes the
  * copy. A private copy also means deleting the recording meanwhile cannot pull the file from under it.
+ * A copy left by a killed process is removed by the storage sweeper or when the recording is deleted.
  */
 export async function withLocalCopy<T>(storage: FileStorage, key: string, work: (localPath: string) => Promise<T>): Promise<T> {
-  const dir = path.join(tmpdir(), "yozuv-work");
+  const dir = workDir();
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const localPath = path.join(dir, `${randomUUID()}${path.extname(key)}`);
+  const localPath = path.join(dir, `${workCopyPrefix(key)}${randomUUID()}${path.extname(key)}`);
   try {
     await pipeline(await storage.get(key), createWriteStream(localPath, { mode: 0o600 }));
     return await work(localPath);

@@ -24,7 +24,8 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
       headers: { "content-type": contentType },
       // Browsers and apps send UTF-8 file names; busboy would otherwise read them as Latin-1.
       defParamCharset: "utf8",
-      limits: { files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, fileSize: maxFileBytes, parts: MAX_FIELDS + 1, headerPairs: 20 },
+      limits: { files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, // busboy reports "limit" on reaching fileSize; one byte more makes maxFileBytes itself allowed.
+      fileSize: maxFileBytes + 1, parts: MAX_FIELDS + 1, headerPairs: 20 },
     });
   } catch {
     return Promise.reject(uploadError("bad_request", "multipart_malformed"));

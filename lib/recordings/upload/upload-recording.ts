@@ -15,12 +15,14 @@ import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-trans
 import { sanitizeFilename, titleFromFilename } from "../sanitize-filename";
 import { receiveMultipartUpload } from "./receive-multipart-upload";
 import { uploadError } from "./upload-error";
+import { TITLE_MAX_CHARS } from "@/lib/transcripts/text-limits";
+import { plainText } from "@/lib/validation/plain-text";
 
 // The multipart envelope around the file: boundaries, part headers and the small fields.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 const uploadFields = z.object({
-  title: z.string().trim().max(200).optional(),
+  title: plainText(TITLE_MAX_CHARS).trim().optional(),
   language: transcriptionLanguage.optional(),
 });
 

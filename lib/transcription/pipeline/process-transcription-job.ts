@@ -10,7 +10,7 @@ import { getTranscriptionEngine } from "../get-transcription-engine";
 import { TranscriptionError, type TranscriptionEngine, type TranscriptionErrorReason } from "../transcription-engine";
 import { TRANSCRIPTION_ATTEMPTS } from "./enqueue-transcription";
 import type { TranscriptionJobData } from "./transcription-job-data";
-import { markFailed, markProcessing, markRetrying, reportProgress } from "./transcription-progress";
+import { beatHeart, markFailed, markProcessing, markRetrying, reportProgress } from "./transcription-progress";
 import { diarizeTranscript } from "./diarize-transcript";
 import { saveTranscript } from "./save-transcript";
 
@@ -29,6 +29,8 @@ export function configuredDependencies(): TranscriptionDependencies {
 }
 
 const PROGRESS_INTERVAL_MS = 1000;
+// Well inside the sweeper's timeout (60 s by default), whatever the engine is doing meanwhile.
+const HEARTBEAT_INTERVAL_MS = 5000;
 
 /**
  * One attempt at one job. Permanent failures (bad audio, a 4xx from the API, no model) end the job
@@ -45,6 +47,8 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
   log.info({ engine: engineName }, "transcription started");
 
   const stale = new AbortController();
+  const heartbeat = setInterval(() => beatHeart(recordingId, job.id).catch((error: unknown) => log.warn({ err: error }, "could not write the heartbeat")), HEARTBEAT_INTERVAL_MS);
+  heartbeat.unref();
   try {
     const engine = await dependencies.engineFor(engineName);
     const result = await withLocalCopy(dependencies.storage, recording.storageKey, async (audioPath) => {
@@ -65,6 +69,8 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
     if (attempt >= TRANSCRIPTION_ATTEMPTS) await markFailed(recordingId, job.id, reason);
     else await markRetrying(recordingId, job.id, reason);
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 

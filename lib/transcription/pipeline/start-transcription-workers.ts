@@ -2,7 +2,9 @@ import "server-only";
 import { getJobQueue, TRANSCRIBE_QUEUE } from "@/lib/jobs/job-queue";
 import { logger } from "@/lib/log/logger";
 import { configuredDependencies, processTranscriptionJob, type TranscriptionDependencies } from "./process-transcription-job";
+import { requeueLostTranscriptions } from "./requeue-lost-transcriptions";
 import { transcriptionJobData } from "./transcription-job-data";
+import { env } from "@/lib/env";
 
 export type TranscriptionWorkers = {
   /** Stops taking jobs, lets running ones finish for up to `graceMs`, then hands the rest back. */
@@ -42,8 +44,15 @@ export async function startTranscriptionWorkers(options: WorkerOptions): Promise
   }
   logger.info({ concurrency: options.concurrency }, "transcription workers started");
 
+  // Every process that runs workers also looks for jobs whose worker died, in any process.
+  const sweep = () => requeueLostTranscriptions().catch((error: unknown) => logger.error({ err: error }, "lost-job sweep failed"));
+  const sweeper = setInterval(sweep, (env.TRANSCRIPTION_HEARTBEAT_TIMEOUT_SECONDS * 1000) / 4);
+  sweeper.unref();
+  void sweep();
+
   return {
     async stop(graceMs) {
+      clearInterval(sweeper);
       await queue.offWork(TRANSCRIBE_QUEUE);
       const finished = Promise.all([...running.values()].map((job) => job.done));
       const timedOut = await Promise.race([finished.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref())]);

@@ -12,7 +12,7 @@ const forJob = (recordingId: string, jobId: string) => and(eq(recordings.id, rec
 export async function markProcessing(recordingId: string, jobId: string, attempt: number, engine: string): Promise<Recording | undefined> {
   const [recording] = await db
     .update(recordings)
-    .set({ transcriptionStatus: "processing", transcriptionProgress: 0, transcriptionAttempts: attempt, transcriptionEngine: engine, transcriptionError: null, transcriptionStartedAt: new Date() })
+    .set({ transcriptionStatus: "processing", transcriptionProgress: 0, transcriptionAttempts: attempt, transcriptionEngine: engine, transcriptionError: null, transcriptionStartedAt: new Date(), transcriptionHeartbeatAt: new Date() })
     .where(forJob(recordingId, jobId))
     .returning();
   return recording;
@@ -26,6 +26,11 @@ export async function reportProgress(recordingId: string, jobId: string, percent
     .where(forJob(recordingId, jobId))
     .returning({ id: recordings.id });
   return updated.length === 1;
+}
+
+/** "This job's worker is alive": what the dead-worker sweeper looks at. */
+export async function beatHeart(recordingId: string, jobId: string): Promise<void> {
+  await db.update(recordings).set({ transcriptionHeartbeatAt: new Date() }).where(and(forJob(recordingId, jobId), eq(recordings.transcriptionStatus, "processing")));
 }
 
 /** A retry is coming: back to pending, with the reason kept for anyone watching. */

@@ -1,3 +1,4 @@
+import { plainText } from "@/lib/validation/plain-text";
 import { z } from "zod";
 import { transcriptVersionSchema } from "./transcript-version-schema";
 
@@ -6,8 +7,8 @@ import { transcriptVersionSchema } from "./transcript-version-schema";
  * treats the Uzbek apostrophe letters (o' o‘ oʻ o’, g' likewise) as equal; `replace` is literal.
  */
 export const replaceTranscriptRequest = z.object({
-  find: z.string().min(1).max(1000),
-  replace: z.string().max(1000),
+  find: plainText(1000, { multiline: true }).min(1),
+  replace: plainText(1000, { multiline: true }),
   match_case: z.boolean().optional(),
   whole_word: z.boolean().optional(),
   version: transcriptVersionSchema,

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { plainText } from "@/lib/validation/plain-text";
+import { SEGMENT_TEXT_MAX_CHARS } from "../text-limits";
 import { transcriptVersionSchema } from "./transcript-version-schema";
 
-export const segmentText = z.string().max(100_000);
+export const segmentText = plainText(SEGMENT_TEXT_MAX_CHARS, { multiline: true });
 
 /** PUT /api/v1/audio/{id}/segments/{index} (text only, kept for older clients). */
 export const putSegmentRequest = z.object({ text: segmentText, version: transcriptVersionSchema });

@@ -187,6 +187,20 @@ describe("playback", () => {
     expect((await response.arrayBuffer()).byteLength).toBe(mp3.length);
   });
 
+  it("honours If-Range only while it still names this file: a stale one gets 200 and the whole file (RFC 9110 §13.1.5)", async () => {
+    const current = await fetchFile();
+    const etag = current.headers.get("etag")!;
+    const lastModified = current.headers.get("last-modified")!;
+    expect((await fetchFile({ range: "bytes=0-9", "if-range": etag })).status).toBe(206);
+    expect((await fetchFile({ range: "bytes=0-9", "if-range": lastModified })).status).toBe(206);
+    for (const stale of ['"some-older-version"', `W/${etag}`, "Tue, 01 Jan 2019 00:00:00 GMT"]) {
+      const response = await fetchFile({ range: "bytes=0-9", "if-range": stale });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-range")).toBeNull();
+      expect((await response.arrayBuffer()).byteLength).toBe(mp3.length);
+    }
+  });
+
   it("answers HEAD with the headers and no body, ranges included", async () => {
     const whole = await fileHead(call(alice, { method: "HEAD" }), params(recording.id));
     expect(whole.status).toBe(200);

@@ -150,6 +150,20 @@ describe("the transcription pipeline", () => {
     expect((await post(user, { language: "xx" })).status).toBe(422);
   });
 
+  it("lets only the engines the operator enabled be chosen (this server: local)", async () => {
+    const id = await uploadSpeech();
+    await settled(id);
+    const before = await recording(id);
+    const response = await retranscribe(
+      new Request("http://localhost/x", { method: "POST", headers: { authorization: user.authorization, "accept-language": "en" }, body: JSON.stringify({ engine: "openai", language: "ru" }) }),
+      params(id),
+    );
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toEqual({ code: "engine_not_enabled", message: "The “openai” engine is not enabled on this server." });
+    const after = await recording(id);
+    expect({ language: after!.language, job: after!.transcriptionJobId, status: after!.transcriptionStatus }).toEqual({ language: before!.language, job: before!.transcriptionJobId, status: before!.transcriptionStatus });
+  });
+
   it("fails a job whose payload is malformed without running it", async () => {
     const queue = await getJobQueue();
     const requestsBefore = fake.requests.length;

@@ -29,7 +29,8 @@ describe.skipIf(!onPostgres)("standalone workers (npm run worker)", () => {
       }
       return { task: "transcribe", language: "english", duration: 3, text: " once", segments: [{ id: 0, start: 0, end: 3, text: " once" }], words: [] };
     });
-    vi.stubEnv("JOB_EXPIRE_MIN_SECONDS", "5");
+    // The job would expire only after 15 minutes: a killed worker's job must come back by its heartbeat.
+    vi.stubEnv("JOB_EXPIRE_MIN_SECONDS", "900");
     vi.resetModules();
   });
 
@@ -57,8 +58,9 @@ describe.skipIf(!onPostgres)("standalone workers (npm run worker)", () => {
       OPENAI_API_KEY: "sk-test",
       OPENAI_BASE_URL: fake.baseURL,
       EMBEDDED_WORKER: "false",
-      JOB_EXPIRE_MIN_SECONDS: "5",
+      JOB_EXPIRE_MIN_SECONDS: "900",
       JOB_MAINTENANCE_SECONDS: "1",
+      TRANSCRIPTION_HEARTBEAT_TIMEOUT_SECONDS: "3",
       JOB_RETRY_DELAY_SECONDS: "1",
       WORKER_SHUTDOWN_GRACE_MS: "500",
       LOG_LEVEL: "warn",
@@ -90,7 +92,7 @@ describe.skipIf(!onPostgres)("standalone workers (npm run worker)", () => {
     };
   }
 
-  it("replace a killed worker: the job expires and another worker completes it exactly once", async () => {
+  it("replace a killed worker: its heartbeat stops, and another worker completes the job exactly once, long before it expires", async () => {
     const job = await uploadAndHang();
     process.kill(-job.worker.pid!, "SIGKILL");
     expect(await job.status()).toBe("processing");

@@ -6,6 +6,8 @@ import { deleteRecording } from "@/lib/recordings/delete-recording";
 import { findRecordingForCaller } from "@/lib/recordings/recording-access";
 import { recordingJson } from "@/lib/recordings/recording-json";
 import { updateRecording } from "@/lib/recordings/update-recording";
+import { TITLE_MAX_CHARS, TRANSCRIPT_TEXT_MAX_CHARS } from "@/lib/transcripts/text-limits";
+import { plainText } from "@/lib/validation/plain-text";
 
 type Params = { id: string };
 
@@ -14,14 +16,14 @@ export const GET = withApi<Params>(async (_request, { caller, params }) => {
 });
 
 const changes = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
-  transcript_text: z.string().max(2_000_000).optional(),
+  title: plainText(TITLE_MAX_CHARS).trim().min(1).optional(),
+  transcript_text: plainText(TRANSCRIPT_TEXT_MAX_CHARS, { multiline: true }).optional(),
   // The transcript version the text was edited from; without it the text replaces whatever is there.
   transcript_version: z.number().int().min(0).optional(),
 });
 
 export const PUT = withApi<Params>(async (request, { caller, params }) => {
-  const body = await readJson(request, changes);
+  const body = await readJson(request, changes, { maxChars: TITLE_MAX_CHARS + TRANSCRIPT_TEXT_MAX_CHARS });
   const recording = await updateRecording(params.id, caller, { title: body.title, transcriptText: body.transcript_text, transcriptVersion: body.transcript_version });
   return Response.json(recordingJson(recording));
 });
