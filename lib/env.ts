@@ -78,6 +78,7 @@ export const envSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("true")
     .transform((value) => value !== "false" && value !== "0"),
+  MAX_QUEUED_TRANSCRIPTIONS_PER_USER: z.coerce.number().int().positive().default(20),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().max(64).default(1),
   JOB_EXPIRE_MIN_SECONDS: z.coerce.number().int().min(5).default(900),
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(60),

@@ -10,6 +10,7 @@ import type { EngineName } from "@/lib/transcription/engine-names";
 import { enabledEngines } from "@/lib/transcription/enabled-engines";
 import { cancelTranscriptionJob } from "@/lib/transcription/pipeline/cancel-transcription-job";
 import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
+import { refuseWhenQueueFull } from "@/lib/transcription/pipeline/refuse-when-queue-full";
 
 /**
  * Transcribes again, optionally in another language or with another engine. The new job supersedes
@@ -20,6 +21,7 @@ export async function retranscribeRecording(id: unknown, caller: CurrentUser, op
   if (options.engine && !enabledEngines().includes(options.engine)) {
     throw new AppError("validation", { code: "engine_not_enabled", messageKey: "recordings.engine_not_enabled", values: { engine: options.engine } });
   }
+  await refuseWhenQueueFull(recording.userId, { exceptId: recording.id });
   const queue = await getJobQueue();
   const queued = await db.transaction(async (tx) => {
     if (options.language) await tx.update(recordings).set({ language: options.language }).where(eq(recordings.id, recording.id));

@@ -42,6 +42,7 @@ export type TranscriptionErrorReason =
   | "provider_rejected"
   | "provider_unavailable"
   | "rate_limited"
+  | "timed_out"
   | "cancelled";
 
 // A job runner decides from `retryable` alone; these are the defaults when a thrower does not say.

@@ -12,6 +12,7 @@ import { getJobQueue } from "@/lib/jobs/job-queue";
 import { reserveUploadQuota } from "@/lib/quotas/reserve-upload-quota";
 import { transcriptionLanguage } from "@/lib/transcription/language/transcription-language";
 import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
+import { refuseWhenQueueFull } from "@/lib/transcription/pipeline/refuse-when-queue-full";
 import { sanitizeFilename, titleFromFilename } from "../sanitize-filename";
 import { receiveMultipartUpload } from "./receive-multipart-upload";
 import { uploadError } from "./upload-error";
@@ -39,6 +40,8 @@ export function maxUploadBytes(): number {
 export async function uploadRecording(request: Request, caller: CurrentUser): Promise<Recording> {
   const declaredBytes = Number(request.headers.get("content-length") ?? 0);
   if (declaredBytes > maxUploadBytes() + MULTIPART_OVERHEAD_BYTES) throw uploadError("payload_too_large", "file_too_large", { maxMb: env.MAX_UPLOAD_MB });
+
+  await refuseWhenQueueFull(caller.id);
 
   const storage = getFileStorage();
   const staged = await storage.createStagedFile();

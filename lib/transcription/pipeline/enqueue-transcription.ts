@@ -7,6 +7,7 @@ import type PgBoss from "pg-boss";
 import { TRANSCRIBE_QUEUE } from "@/lib/jobs/job-queue";
 import { transactionExecutor } from "@/lib/jobs/sql-executor";
 import type { EngineName } from "../engine-names";
+import { countQueuedTranscriptions } from "./count-queued-transcriptions";
 import type { TranscriptionJobData } from "./transcription-job-data";
 
 export const TRANSCRIPTION_ATTEMPTS = 3;
@@ -21,12 +22,16 @@ export const TRANSCRIPTION_ATTEMPTS = 3;
 export async function enqueueTranscription(
   tx: Transaction,
   queue: PgBoss,
-  recording: { id: string; durationSeconds: number },
+  recording: { id: string; userId: string; durationSeconds: number },
   engine?: EngineName,
 ): Promise<Recording> {
   const data: TranscriptionJobData = { recordingId: recording.id, ...(engine ? { engine } : {}) };
+  // Fair turns: pg-boss takes higher priorities first, so each person's next job goes ahead of
+  // everyone's second and later ones, and one person's pile cannot starve the rest.
+  const waitingBefore = await countQueuedTranscriptions(tx, recording.userId, recording.id);
   const jobId = await queue.send(TRANSCRIBE_QUEUE, data, {
     db: transactionExecutor(tx),
+    priority: -waitingBefore,
     retryLimit: TRANSCRIPTION_ATTEMPTS - 1,
     retryDelay: env.JOB_RETRY_DELAY_SECONDS,
     retryBackoff: true,

@@ -22,13 +22,23 @@ export type TranscriptionDependencies = {
   defaultEngine: EngineName;
   engineFor: (name: EngineName) => Promise<TranscriptionEngine>;
   storage: FileStorage;
+  /** How long one attempt may take for audio of this length, before it is stopped as hopeless. */
+  processingTimeoutMs: (durationSeconds: number) => number;
 };
 
 export function configuredDependencies(): TranscriptionDependencies {
-  return { defaultEngine: env.TRANSCRIPTION_ENGINE, engineFor: getTranscriptionEngine, storage: getFileStorage() };
+  return { defaultEngine: env.TRANSCRIPTION_ENGINE, engineFor: getTranscriptionEngine, storage: getFileStorage(), processingTimeoutMs };
 }
 
 const PROGRESS_INTERVAL_MS = 1000;
+
+/**
+ * Bounds the work one file can cost: four times its duration (the local engine runs well under real
+ * time even on two cores), and at least 15 minutes, so four hours of silence cannot hold a worker all day.
+ */
+function processingTimeoutMs(durationSeconds: number): number {
+  return Math.max(15 * 60, durationSeconds * 4) * 1000;
+}
 // Well inside the sweeper's timeout (60 s by default), whatever the engine is doing meanwhile.
 const HEARTBEAT_INTERVAL_MS = 5000;
 
@@ -47,6 +57,10 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
   log.info({ engine: engineName }, "transcription started");
 
   const stale = new AbortController();
+  // A plain timer, not AbortSignal.timeout: that one's timer does not hold its signal alive under AbortSignal.any.
+  const timeoutController = new AbortController();
+  const timeout = timeoutController.signal;
+  const deadline = setTimeout(() => timeoutController.abort(new Error("transcription timed out")), dependencies.processingTimeoutMs(recording.durationSeconds));
   const heartbeat = setInterval(() => beatHeart(recordingId, job.id).catch((error: unknown) => log.warn({ err: error }, "could not write the heartbeat")), HEARTBEAT_INTERVAL_MS);
   heartbeat.unref();
   try {
@@ -54,7 +68,7 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
     const result = await withLocalCopy(dependencies.storage, recording.storageKey, async (audioPath) => {
       const transcribed = await engine.transcribe(audioPath, {
         language: recording.language,
-        signal: AbortSignal.any([shutdown, stale.signal]),
+        signal: AbortSignal.any([shutdown, stale.signal, timeout]),
         onProgress: progressReporter(recordingId, job.id, stale, log),
       });
       return diarizeTranscript(transcribed, audioPath);
@@ -63,7 +77,7 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
     log.info({ saved, segments: result.segments.length, language: result.language, model: result.model }, saved ? "transcription completed" : "transcription dropped: recording deleted or retranscribed");
   } catch (error) {
     if (stale.signal.aborted) return log.info("transcription stopped: recording deleted or retranscribed");
-    const { reason, retryable } = classify(error, shutdown);
+    const { reason, retryable } = classify(error, shutdown, timeout);
     log.warn({ err: error, reason, retryable }, "transcription attempt failed");
     if (!retryable) return markFailed(recordingId, job.id, reason);
     if (attempt >= TRANSCRIPTION_ATTEMPTS) await markFailed(recordingId, job.id, reason);
@@ -71,12 +85,15 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
     throw error;
   } finally {
     clearInterval(heartbeat);
+    clearTimeout(deadline);
   }
 }
 
-function classify(error: unknown, shutdown: AbortSignal): { reason: TranscriptionErrorReason | "unknown"; retryable: boolean } {
+function classify(error: unknown, shutdown: AbortSignal, timeout: AbortSignal): { reason: TranscriptionErrorReason | "unknown"; retryable: boolean } {
   // Stopped by a shutting-down worker: hand the job back for another worker, not a failure of the audio.
   if (shutdown.aborted) return { reason: "cancelled", retryable: true };
+  // Another attempt would take as long again.
+  if (timeout.aborted) return { reason: "timed_out", retryable: false };
   if (error instanceof TranscriptionError) return { reason: error.reason, retryable: error.retryable };
   // A bug or an unexpected crash: worth another try, and the last attempt reports it.
   return { reason: "unknown", retryable: true };

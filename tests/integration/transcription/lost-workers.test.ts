@@ -24,7 +24,7 @@ import { uploadRequest } from "../../support/multipart";
 // standalone-workers.test.ts and embedded-shutdown.test.ts kill real processes.)
 const fake: FakeOpenAIServer = await startFakeOpenAIServer({ segmentSeconds: 1 });
 const openai = createOpenAIEngine({ apiKey: "sk-test", baseURL: fake.baseURL, model: "whisper-1" });
-const dependencies = { defaultEngine: "openai" as const, engineFor: async () => openai, storage: getFileStorage() };
+const dependencies = { defaultEngine: "openai" as const, engineFor: async () => openai, storage: getFileStorage(), processingTimeoutMs: () => 60_000 };
 
 let fixtures: AudioFixtures;
 let user: ApiUser;

@@ -27,7 +27,7 @@ import { startTranscriptionWorkers } from "@/lib/transcription/pipeline/start-tr
 const fake: FakeOpenAIServer = await startFakeOpenAIServer({ segmentSeconds: 1 });
 const openai = createOpenAIEngine({ apiKey: "sk-test", baseURL: fake.baseURL, model: "whisper-1" });
 const local = createLocalWhisperEngine({ modelPath: path.resolve(import.meta.dirname, "../../../../shared/models/for-tests-ggml-tiny.bin"), threads: 2 });
-const dependencies = { defaultEngine: "openai" as const, engineFor: async (name: string) => (name === "local" ? local : openai), storage: getFileStorage() };
+const dependencies = { defaultEngine: "openai" as const, engineFor: async (name: string) => (name === "local" ? local : openai), storage: getFileStorage(), processingTimeoutMs: () => 60_000 };
 
 let fixtures: AudioFixtures;
 let user: ApiUser;
@@ -221,7 +221,7 @@ describe("with the local whisper.cpp engine", () => {
     const queue = await getJobQueue();
     await db.transaction(async (tx) => {
       await tx.insert(recordings).values({ id, userId: user.id, storageKey: key, originalFilename: "bad.mp3", title: "bad", fileSize: 2800, durationSeconds: 3, mimeType: "audio/mpeg" });
-      await enqueueTranscription(tx, queue, { id, durationSeconds: 3 }, "local");
+      await enqueueTranscription(tx, queue, { id, userId: user.id, durationSeconds: 3 }, "local");
     });
     const done = await settled(id, 60_000);
     expect(done).toMatchObject({ transcriptionStatus: "failed", transcriptionError: "corrupt_audio", transcriptionAttempts: 1 });
