@@ -8,6 +8,7 @@ import { formatDuration } from "@/lib/recordings/format-duration";
 import { listRecordings } from "@/lib/recordings/list-recordings";
 import { listRecordingOwners } from "@/lib/recordings/list-recording-owners";
 import { isTranscriptionUnderway } from "@/lib/recordings/is-transcription-underway";
+import { EXPORT_FORM_ID, ExportSelectedForm } from "./_components/export-selected-form";
 import { OwnerFilter } from "./_components/owner-filter";
 import { RefreshWhileWorking } from "./_components/refresh-while-working";
 import { StatusBadge } from "./_components/status-badge";
@@ -20,8 +21,9 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
   const user = await requireSessionUser();
   const { page, owner } = searchSchema.parse(await searchParams);
   const isAdmin = user.role === "admin";
-  const [t, format, library, owners] = await Promise.all([
+  const [t, tExport, format, library, owners] = await Promise.all([
     getTranslations("recordings"),
+    getTranslations("export"),
     getFormatter(),
     listRecordings(user, { skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ownerId: isAdmin ? owner : undefined }),
     isAdmin ? listRecordingOwners() : Promise.resolve([]),
@@ -43,30 +45,34 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
           <p className="mx-auto mt-2 max-w-prose text-slate-600">{t("emptyBody")}</p>
         </div>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="library">
-          {library.items.map((recording) => (
-            <li key={recording.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3" data-testid="library-item">
-              <Link href={`/recordings/${recording.id}`} className="min-w-0 flex-1 basis-48 truncate font-medium text-brand-700 hover:underline">
-                {recording.title}
-              </Link>
-              <StatusBadge recording={recording} />
-              <span className="text-sm tabular-nums text-slate-600" title={t("duration")}>
-                {formatDuration(recording.durationSeconds)}
-              </span>
-              <span className="text-sm text-slate-600" title={t("size")}>
-                {formatMegabytes(format, recording.fileSize)}
-              </span>
-              <time className="text-sm text-slate-600" dateTime={recording.createdAt.toISOString()} title={t("uploadedAt")}>
-                {format.dateTime(recording.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-              </time>
-              {isAdmin && (
-                <span className="text-sm text-slate-500" data-testid="owner-phone" title={t("owner")}>
-                  {recording.ownerPhone}
+        <>
+          <ExportSelectedForm />
+          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="library">
+            {library.items.map((recording) => (
+              <li key={recording.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3" data-testid="library-item">
+                <input type="checkbox" name="ids" value={recording.id} form={EXPORT_FORM_ID} aria-label={tExport("select", { title: recording.title })} />
+                <Link href={`/recordings/${recording.id}`} className="min-w-0 flex-1 basis-48 truncate font-medium text-brand-700 hover:underline">
+                  {recording.title}
+                </Link>
+                <StatusBadge recording={recording} />
+                <span className="text-sm tabular-nums text-slate-600" title={t("duration")}>
+                  {formatDuration(recording.durationSeconds)}
                 </span>
-              )}
-            </li>
-          ))}
-        </ul>
+                <span className="text-sm text-slate-600" title={t("size")}>
+                  {formatMegabytes(format, recording.fileSize)}
+                </span>
+                <time className="text-sm text-slate-600" dateTime={recording.createdAt.toISOString()} title={t("uploadedAt")}>
+                  {format.dateTime(recording.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </time>
+                {isAdmin && (
+                  <span className="text-sm text-slate-500" data-testid="owner-phone" title={t("owner")}>
+                    {recording.ownerPhone}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {pages > 1 && (
         <nav className="flex items-center justify-between text-sm" aria-label={t("pageOf", { page, pages })}>

@@ -11,6 +11,7 @@ import { db } from "@/db/client";
 import { readSegments } from "@/lib/transcripts/read-segments";
 import { listRevisions } from "@/lib/transcripts/list-revisions";
 import { DeleteRecordingButton } from "../_components/delete-recording-button";
+import { ExportMenu } from "../_components/export-menu";
 import { RefreshWhileWorking } from "../_components/refresh-while-working";
 import { StatusBadge } from "../_components/status-badge";
 import { TitleEditor } from "../_components/title-editor";
@@ -45,7 +46,10 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <TitleEditor id={recording.id} title={recording.title} />
-        <StatusBadge recording={recording} />
+        <div className="flex items-center gap-3">
+          <StatusBadge recording={recording} />
+          <ExportMenu id={recording.id} />
+        </div>
       </div>
       <PlayerProvider>
         <WaveformPlayer src={`/api/v1/audio/${recording.id}/file`} durationSeconds={recording.durationSeconds} fileSizeBytes={recording.fileSize} />

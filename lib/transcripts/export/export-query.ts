@@ -20,13 +20,15 @@ export function parseExportQuery(url: string): z.infer<typeof singleQuery> {
   return parse(singleQuery, url);
 }
 
-/** The same plus `ids=a,b,…` for a multi-recording archive. */
+/** The same plus `ids=a,b,…` (or `ids=a&ids=b`, as an HTML form sends them) for a multi-recording archive. */
 export function parseZipExportQuery(url: string): z.infer<typeof manyQuery> {
   return parse(manyQuery, url);
 }
 
 function parse<Schema extends z.ZodType>(schema: Schema, url: string): z.infer<Schema> {
-  const parsed = schema.safeParse(Object.fromEntries(new URL(url).searchParams));
+  const params = new URL(url).searchParams;
+  const ids = params.getAll("ids");
+  const parsed = schema.safeParse({ ...Object.fromEntries(params), ...(ids.length > 0 ? { ids: ids.join(",") } : {}) });
   if (!parsed.success) throw new AppError("validation", { code: "export_query_invalid", messageKey: "export.queryInvalid" });
   return parsed.data;
 }

@@ -97,6 +97,13 @@ describe("GET /api/v1/audio/export (zip)", () => {
     expect(Buffer.from(files["Dars oʻzbek — 1.srt"]!).toString("utf8")).toContain(UZBEK);
   });
 
+  it("takes the ids the way an HTML form sends them (ids=a&ids=b)", async () => {
+    const response = await getZip(owner, `?format=json&ids=${recordingId}&ids=${recordingId}&timestamps=true`);
+    expect(response.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(files)).toEqual(["Dars oʻzbek — 1.json"]);
+  });
+
   it("is a 404 as a whole when any recording is not the caller's, and a 422 for bad input", async () => {
     const theirs = await seedRecording(stranger.id, { title: "secret" });
     expect((await getZip(owner, `?ids=${recordingId},${theirs}&format=txt`)).status).toBe(404);
