@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { z } from "zod";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/current-user";
@@ -16,12 +17,16 @@ import { RefreshWhileWorking } from "../_components/refresh-while-working";
 import { StatusBadge } from "../_components/status-badge";
 import { TitleEditor } from "../_components/title-editor";
 import { PlayerProvider } from "../_components/player/player-context";
+import { StartAt } from "../_components/player/start-at";
 import { WaveformPlayer } from "../_components/player/waveform-player";
 import { TranscriptPanel } from "../_components/transcript-panel";
 
-export default async function RecordingPage({ params }: { params: Promise<{ id: string }> }) {
+const startSchema = z.coerce.number().min(0).max(86_400).optional().catch(undefined);
+
+export default async function RecordingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSessionUser();
   const { id } = await params;
+  const startSeconds = startSchema.parse((await searchParams).t);
   const recording = await findRecordingForCaller(id, user).catch((error: unknown) => {
     if (error instanceof AppError && error.kind === "not_found") notFound();
     throw error;
@@ -52,6 +57,7 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
         </div>
       </div>
       <PlayerProvider>
+        {startSeconds !== undefined && <StartAt seconds={startSeconds} />}
         <WaveformPlayer src={`/api/v1/audio/${recording.id}/file`} durationSeconds={recording.durationSeconds} fileSizeBytes={recording.fileSize} />
         <TranscriptPanel recording={recording} segments={segments} revisions={revisions} />
       </PlayerProvider>
