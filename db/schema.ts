@@ -125,8 +125,14 @@ export const recordings = pgTable(
     transcriptionStartedAt: timestamp("transcription_started_at", { withTimezone: true }),
     transcriptionCompletedAt: timestamp("transcription_completed_at", { withTimezone: true }),
     ...timestamps,
+    // Title and file name folded for search (search_fold, migration 0006_search); kept by the database.
+    searchName: text("search_name").generatedAlwaysAs(sql`public.search_fold(title || ' ' || original_filename)`),
   },
-  (table) => [index("recordings_user_created_idx").on(table.userId, table.createdAt), index("recordings_created_idx").on(table.createdAt)],
+  (table) => [
+    index("recordings_user_created_idx").on(table.userId, table.createdAt),
+    index("recordings_created_idx").on(table.createdAt),
+    index("recordings_search_name_idx").using("gin", table.searchName.op("gin_trgm_ops")),
+  ],
 );
 
 export type Recording = typeof recordings.$inferSelect;
@@ -149,8 +155,10 @@ export const transcriptSegments = pgTable(
     endMs: integer("end_ms").notNull(),
     text: text("text").notNull(),
     words: jsonb("words").$type<TranscriptWord[]>(),
+    // The text folded for search (search_fold, migration 0006_search); kept by the database.
+    searchText: text("search_text").generatedAlwaysAs(sql`public.search_fold(text)`),
   },
-  (table) => [primaryKey({ columns: [table.recordingId, table.index] })],
+  (table) => [primaryKey({ columns: [table.recordingId, table.index] }), index("transcript_segments_search_text_idx").using("gin", table.searchText.op("gin_trgm_ops"))],
 );
 
 export const revisionKind = pgEnum("revision_kind", ["transcription", "edit", "restore"]);

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, inArray, lte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { transcriptSegments } from "@/db/schema";
-import { foldedLike } from "./folded-like";
+import { containsFolded } from "./contains-folded";
 import { markSnippet } from "./mark-snippet";
 
 export const MAX_MATCHES_PER_RECORDING = 3;
@@ -23,7 +23,7 @@ export async function findSegmentMatches(recordingIds: string[], query: string):
       position: sql<number>`row_number() over (partition by ${transcriptSegments.recordingId} order by ${transcriptSegments.index})`.as("position"),
     })
     .from(transcriptSegments)
-    .where(and(inArray(transcriptSegments.recordingId, recordingIds), foldedLike(transcriptSegments.text, query)))
+    .where(and(inArray(transcriptSegments.recordingId, recordingIds), containsFolded(transcriptSegments.searchText, query)))
     .as("hits");
   const rows = await db.select().from(hits).where(lte(hits.position, MAX_MATCHES_PER_RECORDING)).orderBy(asc(hits.recordingId), asc(hits.index));
   for (const row of rows) {

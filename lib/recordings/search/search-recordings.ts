@@ -5,7 +5,7 @@ import { recordings, users, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { visibleTo } from "@/lib/recordings/recording-access";
 import { findSegmentMatches, type SegmentMatch } from "./find-segment-matches";
-import { foldedLike } from "./folded-like";
+import { containsFolded } from "./contains-folded";
 import type { LibraryQuery } from "./library-query";
 
 export type LibraryItem = Recording & { ownerPhone: string; matches?: SegmentMatch[] };
@@ -19,10 +19,10 @@ export type LibraryPage = { items: LibraryItem[]; total: number; skip: number; l
  */
 export async function searchRecordings(caller: CurrentUser, query: LibraryQuery): Promise<LibraryPage> {
   const q = query.q;
-  const titleHit = q ? foldedLike(recordings.title, q) : undefined;
-  const fileHit = q ? foldedLike(recordings.originalFilename, q) : undefined;
-  // Index-backed: the trigram index on segment text finds the segments, the primary key their recording.
-  const segmentHit = q ? foldedLike(sql`s.text`, q) : undefined;
+  const nameHit = q ? containsFolded(recordings.searchName, q) : undefined;
+  // For a user's own few recordings the primary key finds their segments; across a whole library
+  // (an admin) the trigram index on the segments does.
+  const segmentHit = q ? containsFolded(sql`s.search_text`, q) : undefined;
   const textHit = segmentHit && sql`exists (select 1 from transcript_segments s where s.recording_id = ${recordings.id} and ${segmentHit})`;
   const where = and(
     visibleTo(caller),
@@ -31,12 +31,11 @@ export async function searchRecordings(caller: CurrentUser, query: LibraryQuery)
     query.language ? or(eq(recordings.language, query.language), and(eq(recordings.language, "auto"), eq(recordings.detectedLanguage, query.language))) : undefined,
     query.from ? gte(recordings.createdAt, query.from) : undefined,
     query.to ? lt(recordings.createdAt, query.to) : undefined,
-    q ? or(titleHit, fileHit, textHit) : undefined,
+    q ? or(nameHit, textHit) : undefined,
   );
   const sort = query.sort ?? (q ? "relevance" : "newest");
-  // A title hit first, then a file name hit, then how many segments contain it.
-  const relevance =
-    q && sql`(case when ${titleHit} then 1000 else 0 end + case when ${fileHit} then 500 else 0 end + (select count(*) from transcript_segments s where s.recording_id = ${recordings.id} and ${segmentHit}))`;
+  // A hit in the title or file name first, then by how many segments contain it.
+  const relevance = q && sql`(case when ${nameHit} then 1000 else 0 end + (select count(*) from transcript_segments s where s.recording_id = ${recordings.id} and ${segmentHit}))`;
   const order = {
     newest: [desc(recordings.createdAt), desc(recordings.id)],
     oldest: [asc(recordings.createdAt), asc(recordings.id)],
