@@ -1,6 +1,8 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -31,7 +33,8 @@ function connect(): Connection {
     };
   }
   if (!env.PGLITE_DIR.startsWith("memory://")) mkdirSync(env.PGLITE_DIR, { recursive: true });
-  const client = new PGlite(env.PGLITE_DIR);
+  // Always with the search extensions: once their indexes exist, every write to an indexed table needs them.
+  const client = new PGlite(env.PGLITE_DIR, { extensions: { pg_trgm, unaccent } });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     driver: "pglite",

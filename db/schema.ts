@@ -156,11 +156,14 @@ export const recordings = pgTable(
     transcriptionHeartbeatAt: timestamp("transcription_heartbeat_at", { withTimezone: true }),
     transcriptionCompletedAt: timestamp("transcription_completed_at", { withTimezone: true }),
     ...timestamps,
+    // Title and file name folded for search (search_fold, migration 0010_search); kept by the database.
+    searchName: text("search_name").generatedAlwaysAs(sql`public.search_fold(title || ' ' || original_filename)`),
   },
   (table) => [
     index("recordings_user_created_idx").on(table.userId, table.createdAt),
     index("recordings_created_idx").on(table.createdAt),
     index("recordings_processing_heartbeat_idx").on(table.transcriptionHeartbeatAt).where(sql`${table.transcriptionStatus} = 'processing'`),
+    index("recordings_search_name_idx").using("gin", table.searchName.op("gin_trgm_ops")),
   ],
 );
 
@@ -206,8 +209,14 @@ export const transcriptSegments = pgTable(
     speakerId: uuid("speaker_id").references(() => recordingSpeakers.id, { onDelete: "set null" }),
     // 0–1, for engines that score whole segments only (OpenAI's verbose_json); words carry their own.
     confidence: doublePrecision("confidence"),
+    // The text folded for search (search_fold, migration 0010_search); kept by the database.
+    searchText: text("search_text").generatedAlwaysAs(sql`public.search_fold(text)`),
   },
-  (table) => [primaryKey({ columns: [table.recordingId, table.index] }), index("transcript_segments_speaker_idx").on(table.speakerId)],
+  (table) => [
+    primaryKey({ columns: [table.recordingId, table.index] }),
+    index("transcript_segments_speaker_idx").on(table.speakerId),
+    index("transcript_segments_search_text_idx").using("gin", table.searchText.op("gin_trgm_ops")),
+  ],
 );
 
 export const revisionKind = pgEnum("revision_kind", ["transcription", "edit", "restore"]);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Transaction } from "@/db/client";
 import { recordings, type Recording } from "@/db/schema";
@@ -32,6 +32,21 @@ export async function findRecordingForCaller(id: unknown, caller: CurrentUser): 
     .where(and(eq(recordings.id, parseRecordingId(id)), visibleTo(caller)));
   if (!recording) throw new AppError("not_found");
   return recording as VisibleRecording;
+}
+
+/** Several recordings, in the order asked for; if any one is not the caller's, "not found" for all. */
+export async function findRecordingsForCaller(ids: unknown[], caller: CurrentUser): Promise<VisibleRecording[]> {
+  const wanted = ids.map(parseRecordingId);
+  const found = await db
+    .select()
+    .from(recordings)
+    .where(and(inArray(recordings.id, wanted), visibleTo(caller)));
+  const byId = new Map(found.map((recording) => [recording.id, recording as VisibleRecording]));
+  return wanted.map((id) => {
+    const recording = byId.get(id);
+    if (!recording) throw new AppError("not_found");
+    return recording;
+  });
 }
 
 /**

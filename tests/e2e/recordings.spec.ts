@@ -95,8 +95,8 @@ test("an admin sees everyone's recordings with the owner's phone and can filter 
   const adminPage = await (await browser.newContext({ locale: "uz-UZ" })).newPage();
   await signInAsNewUser(adminPage, ADMIN_PHONE_DIGITS);
   await expect(adminPage.getByTestId("owner-phone").filter({ hasText: userPhone })).toHaveCount(1);
-  const userId = await adminPage.getByTestId("owner-filter").locator("option", { hasText: userPhone }).getAttribute("value");
-  await adminPage.getByTestId("owner-filter").selectOption(userId!);
+  const userId = await adminPage.getByTestId("filter-owner").locator("option", { hasText: userPhone }).getAttribute("value");
+  await adminPage.getByTestId("filter-owner").selectOption(userId!);
   await expect(adminPage).toHaveURL(new RegExp(`owner=${userId}`));
   await expect(adminPage.getByTestId("owner-phone")).toHaveText([userPhone]);
 });

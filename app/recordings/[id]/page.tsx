@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { z } from "zod";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireSessionUser } from "@/lib/auth/current-user";
@@ -12,18 +13,23 @@ import { readNamedSegments } from "@/lib/transcripts/speakers/read-named-segment
 import { listSpeakers } from "@/lib/transcripts/speakers/list-speakers";
 import { listRevisions } from "@/lib/transcripts/list-revisions";
 import { DeleteRecordingButton } from "../_components/delete-recording-button";
+import { ExportMenu } from "../_components/export-menu";
 import { RefreshWhileWorking } from "../_components/refresh-while-working";
 import { StatusBadge } from "../_components/status-badge";
 import { TitleEditor } from "../_components/title-editor";
 import { formatRate } from "../_components/player/format-rate";
 import { PLAYBACK_RATES } from "../_components/player/playback-rates";
 import { PlayerProvider } from "../_components/player/player-context";
+import { StartAt } from "../_components/player/start-at";
 import { WaveformPlayer } from "../_components/player/waveform-player";
 import { TranscriptPanel } from "../_components/transcript-panel";
 
-export default async function RecordingPage({ params }: { params: Promise<{ id: string }> }) {
+const startSchema = z.coerce.number().min(0).max(86_400).optional().catch(undefined);
+
+export default async function RecordingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSessionUser();
   const { id } = await params;
+  const startSeconds = startSchema.parse((await searchParams).t);
   const recording = await findRecordingForCaller(id, user).catch((error: unknown) => {
     if (error instanceof AppError && error.kind === "not_found") notFound();
     throw error;
@@ -55,9 +61,13 @@ export default async function RecordingPage({ params }: { params: Promise<{ id: 
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <TitleEditor id={recording.id} title={recording.title} />
-        <StatusBadge recording={recording} />
+        <div className="flex items-center gap-3">
+          <StatusBadge recording={recording} />
+          <ExportMenu id={recording.id} />
+        </div>
       </div>
       <PlayerProvider>
+        {startSeconds !== undefined && <StartAt seconds={startSeconds} />}
         <WaveformPlayer src={`/api/v1/audio/${recording.id}/file`} durationSeconds={recording.durationSeconds} fileSizeBytes={recording.fileSize} rateLabels={rateLabels} />
         <TranscriptPanel recording={recording} segments={segments} speakers={speakers} revisions={revisions} />
       </PlayerProvider>

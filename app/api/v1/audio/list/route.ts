@@ -1,18 +1,14 @@
-import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { withApi } from "@/lib/http/with-api";
-import { listRecordings, MAX_PAGE_SIZE } from "@/lib/recordings/list-recordings";
 import { recordingJson } from "@/lib/recordings/recording-json";
-
-const query = z.object({
-  skip: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).default(20).transform((limit) => Math.min(limit, MAX_PAGE_SIZE)),
-  user_id: z.uuid().optional(),
-});
+import { libraryQuerySchema } from "@/lib/recordings/search/library-query";
+import { searchRecordings } from "@/lib/recordings/search/search-recordings";
+import { segmentMatchJson } from "@/lib/recordings/search/segment-match-json";
 
 export const GET = withApi(async (request, { caller }) => {
-  const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = libraryQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new AppError("validation");
-  const page = await listRecordings(caller, { skip: parsed.data.skip, limit: parsed.data.limit, ownerId: parsed.data.user_id });
-  return Response.json({ items: page.items.map(recordingJson), total: page.total, skip: page.skip, limit: page.limit });
+  const page = await searchRecordings(caller, parsed.data);
+  const items = page.items.map((item) => ({ ...recordingJson(item), ...(item.matches ? { matches: item.matches.map(segmentMatchJson) } : {}) }));
+  return Response.json({ items, total: page.total, skip: page.skip, limit: page.limit });
 });

@@ -1,0 +1,185 @@
+// Library search on a real-sized library: 10,000 recordings with ~1,000-word uz/ru/en transcripts in a
+// scratch PostgreSQL database (created here, dropped at the end), then 200 mixed queries at 1 and at 20
+// concurrent clients through the app's own search, the plain list, and a naive ILIKE scan of the same
+// shape in the same process, so a busy machine slows all three alike.
+// Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:search -- [--recordings n] [--queries n] [--words n] [--keep]
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { percentiles } from "./support/percentiles";
+import { generateWord, queryWords, randomSource, type CorpusLanguage } from "./support/search-corpus";
+
+const { values } = parseArgs({ options: { recordings: { type: "string", default: "10000" }, queries: { type: "string", default: "200" }, words: { type: "string", default: "1000" }, keep: { type: "boolean", default: false } } });
+const RECORDINGS = Number(values.recordings);
+const QUERIES = Number(values.queries);
+const WORDS_PER_RECORDING = Number(values.words);
+const USERS = 100;
+const TARGETS = { searchP95Ms: 100, listP99Ms: 50, minSpeedup: 20 };
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    console.error("bench:search needs DATABASE_URL (a PostgreSQL server; a scratch database is created there and dropped).");
+    process.exit(1);
+  }
+  const scratchName = `yozuv_bench_${randomBytes(4).toString("hex")}`;
+  const scratchUrl = new URL(serverUrl);
+  scratchUrl.pathname = `/${scratchName}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${scratchName}`);
+  // App modules read DATABASE_URL when first imported, so they are imported only now.
+  process.env.DATABASE_URL = scratchUrl.toString();
+  process.env.LOG_LEVEL ??= "silent";
+
+  try {
+    const { migrateDatabase } = await import("@/db/migrate");
+    await migrateDatabase();
+    const users = await seed(scratchUrl.toString());
+    await run(users);
+  } finally {
+    const { closeConnection } = await import("@/db/client");
+    await closeConnection();
+    if (values.keep) console.log(`kept the scratch database ${scratchName}`);
+    else await admin.unsafe(`drop database if exists ${scratchName} with (force)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+
+type Caller = { id: string; phone: string; role: "user" | "admin" };
+
+/** Users, recordings and segments through COPY, which is what makes 10,000 recordings take seconds, not minutes. */
+async function seed(url: string): Promise<{ users: Caller[]; admin: Caller }> {
+  const started = performance.now();
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const random = randomSource(42);
+  const people: Caller[] = Array.from({ length: USERS + 1 }, (_, n) => ({ id: crypto.randomUUID(), phone: `+99890${String(1_000_000 + n)}`, role: n === USERS ? "admin" : "user" }));
+  await sql`insert into users ${sql(people.map(({ id, phone, role }) => ({ id, phone, role })))}`;
+  const recordingRows: string[] = [];
+  const segmentRows: string[] = [];
+  const languages: CorpusLanguage[] = ["uz", "uz", "uz", "uz", "uz", "ru", "ru", "ru", "en", "en"];
+  const epoch = Date.parse("2025-01-01T00:00:00Z");
+  for (let n = 0; n < RECORDINGS; n++) {
+    const id = crypto.randomUUID();
+    const language = languages[n % languages.length]!;
+    const owner = people[n % USERS]!;
+    let startMs = 0;
+    const texts: string[] = [];
+    for (let index = 0, words = 0; words < WORDS_PER_RECORDING; index++) {
+      const count = 10 + Math.floor(random() * 11);
+      const text = Array.from({ length: count }, () => generateWord(language, random)).join(" ");
+      const endMs = startMs + count * 400;
+      segmentRows.push([id, index, startMs, endMs, text].join("\t"));
+      texts.push(text);
+      startMs = endMs;
+      words += count;
+    }
+    const title = `${["Dars", "Yigʻilish", "Интервью", "Meeting", "Maʼruza"][n % 5]} ${n} ${generateWord(language, random)}`;
+    const created = new Date(epoch + Math.floor(random() * 700 * 86_400_000)).toISOString();
+    recordingRows.push([id, owner.id, `${id}.mp3`, `rec-${n}.mp3`, title, 1_000_000, startMs / 1000, "audio/mpeg", language, n % 50 === 0 ? "failed" : "completed", texts.join(" "), 1, created, created].join("\t"));
+  }
+  // Building the trigram indexes once after loading is many times faster than updating them row by
+  // row: drop them and recreate them from their own definitions (so the migration stays the one source).
+  const trigramIndexes = await sql<{ indexname: string; indexdef: string }[]>`select indexname, indexdef from pg_indexes where schemaname = 'public' and indexdef like '%gin_trgm_ops%'`;
+  for (const { indexname } of trigramIndexes) await sql.unsafe(`drop index ${indexname}`);
+  await copy(sql, "recordings (id, user_id, storage_key, original_filename, title, file_size, duration_seconds, mime_type, language, transcription_status, transcript_text, transcript_version, created_at, updated_at)", recordingRows);
+  await copy(sql, "transcript_segments (recording_id, index, start_ms, end_ms, text)", segmentRows);
+  await sql`set maintenance_work_mem = '256MB'`;
+  for (const { indexdef } of trigramIndexes) await sql.unsafe(indexdef);
+  await sql`analyze`;
+  await sql.end();
+  console.log(`seeded ${RECORDINGS} recordings, ${segmentRows.length} segments, ${USERS} users in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { users: people.slice(0, USERS), admin: people[USERS]! };
+}
+
+async function copy(sql: postgres.Sql, target: string, rows: string[]): Promise<void> {
+  const writable = await sql.unsafe(`copy ${target} from stdin`).writable();
+  const batch = 2000;
+  for (let start = 0; start < rows.length; start += batch) {
+    const chunk = `${rows.slice(start, start + batch).join("\n")}\n`;
+    if (!writable.write(chunk)) await new Promise((resolve) => writable.once("drain", resolve));
+  }
+  await new Promise<void>((resolve, reject) => writable.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+type Query = { q: string; caller: Caller; kind: string };
+
+/** 200 queries of mixed kinds, mostly by users (their own library), one in ten by the admin (everyone's). */
+function mixedQueries(people: { users: Caller[]; admin: Caller }): Query[] {
+  const random = randomSource(7);
+  const any = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const apostrophes = ["'", "‘", "ʻ", "’", "`"];
+  const kinds: ((caller: Caller) => Query)[] = [
+    (caller) => ({ caller, kind: "uz stem", q: any(queryWords.uzStems).replace(/ʻ/g, () => any(apostrophes)).replace(/ʼ/g, "'") }),
+    (caller) => ({ caller, kind: "uz form", q: `${any(queryWords.uzStems)}larimizdan`.toUpperCase() }),
+    (caller) => ({ caller, kind: "ru word", q: any(queryWords.ru).toUpperCase() }),
+    (caller) => ({ caller, kind: "en word", q: any(queryWords.en) }),
+    (caller) => ({ caller, kind: "phrase", q: `${any(queryWords.en)} ${any(queryWords.en)}` }),
+    (caller) => ({ caller, kind: "title", q: `Dars ${Math.floor(random() * RECORDINGS)}` }),
+    (caller) => ({ caller, kind: "rare word", q: any(queryWords.tail) }),
+    (caller) => ({ caller, kind: "absent", q: `zyxq${Math.floor(random() * 1000)}` }),
+  ];
+  return Array.from({ length: QUERIES }, (_, n) => kinds[n % kinds.length]!(n % 10 === 9 ? people.admin : any(people.users)));
+}
+
+async function run(people: { users: Caller[]; admin: Caller }): Promise<void> {
+  const { searchRecordings } = await import("@/lib/recordings/search/search-recordings");
+  const { libraryQuerySchema } = await import("@/lib/recordings/search/library-query");
+  const { db } = await import("@/db/client");
+  const { sql } = await import("drizzle-orm");
+  const queries = mixedQueries(people);
+  const page = (q?: string) => libraryQuerySchema.parse({ ...(q ? { q } : {}), limit: "20" });
+  const sides = {
+    search: (query: Query) => searchRecordings(query.caller, page(query.q)),
+    list: (query: Query) => searchRecordings(query.caller, page()),
+    // The same question answered the obvious way: ILIKE over the raw text, no index can help.
+    "ILIKE scan": (query: Query) => {
+      const pattern = `%${query.q.replace(/[\\%_]/g, "\\$&")}%`;
+      const mine = query.caller.role === "admin" ? sql`true` : sql`r.user_id = ${query.caller.id}`;
+      return db.execute(sql`select r.id, count(*) over () as total from recordings r where ${mine} and (r.title ilike ${pattern} or r.original_filename ilike ${pattern}
+        or exists (select 1 from transcript_segments s where s.recording_id = r.id and s.text ilike ${pattern})) order by r.created_at desc limit 20`);
+    },
+  };
+  for (const side of Object.values(sides)) await side(queries[0]!); // warm-up: plans, caches, connections
+  const results: Record<string, Record<number, ReturnType<typeof percentiles>>> = {};
+  for (const clients of [1, 20]) {
+    for (const [name, side] of Object.entries(sides)) {
+      const latencies = await measure(queries, clients, side);
+      (results[name] ??= {})[clients] = percentiles(latencies);
+    }
+  }
+  console.log(`\n${QUERIES} queries (${[...new Set(queries.map((query) => query.kind))].join(", ")}; 1 in 10 by an admin over all ${RECORDINGS} recordings)`);
+  console.log("side         clients     p50 ms     p95 ms     p99 ms");
+  for (const [name, byClients] of Object.entries(results)) {
+    for (const [clients, p] of Object.entries(byClients)) console.log(`${name.padEnd(12)} ${clients.padStart(7)} ${[p.p50, p.p95, p.p99].map((v) => v.toFixed(1).padStart(10)).join(" ")}`);
+  }
+  const search20 = results.search![20]!;
+  const list20 = results.list![20]!;
+  const scan20 = results["ILIKE scan"]![20]!;
+  const speedup = scan20.p50 / search20.p50;
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  console.log(`\ntargets at 20 clients: search p95 ${search20.p95.toFixed(1)} ms ≤ ${TARGETS.searchP95Ms}: ${verdict(search20.p95 <= TARGETS.searchP95Ms)}`);
+  console.log(`                       list p99 ${list20.p99.toFixed(1)} ms ≤ ${TARGETS.listP99Ms}: ${verdict(list20.p99 <= TARGETS.listP99Ms)}`);
+  console.log(`                       search ${speedup.toFixed(1)}× faster than the ILIKE scan (median) ≥ ${TARGETS.minSpeedup}×: ${verdict(speedup >= TARGETS.minSpeedup)}`);
+}
+
+/** Runs every query once, `clients` at a time, and returns each one's latency in ms. */
+async function measure(queries: Query[], clients: number, side: (query: Query) => Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < queries.length) {
+        const query = queries[next++]!;
+        const started = performance.now();
+        await side(query);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies;
+}
