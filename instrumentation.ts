@@ -2,6 +2,8 @@
 // keep the upload folder clean, and (unless workers run separately) start transcribing.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installContentLengthPassthrough } = await import("@/lib/http/content-length-passthrough");
+  installContentLengthPassthrough();
   const { migrateDatabase } = await import("@/db/migrate");
   const { env } = await import("@/lib/env");
   const { logger } = await import("@/lib/log/logger");
