@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { recordings, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -9,19 +8,14 @@ import { logger } from "@/lib/log/logger";
 import { inspectAudioFile } from "@/lib/recordings/audio/inspect-audio";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { getJobQueue } from "@/lib/jobs/job-queue";
-import { transcriptionLanguage } from "@/lib/transcription/language/transcription-language";
 import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
 import { sanitizeFilename, titleFromFilename } from "../sanitize-filename";
 import { receiveMultipartUpload } from "./receive-multipart-upload";
 import { uploadError } from "./upload-error";
+import { uploadFieldsSchema } from "./upload-fields";
 
 // The multipart envelope around the file: boundaries, part headers and the small fields.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-const uploadFields = z.object({
-  title: z.string().trim().max(200).optional(),
-  language: transcriptionLanguage.optional(),
-});
 
 export function maxUploadBytes(): number {
   return env.MAX_UPLOAD_MB * 1024 * 1024;
@@ -42,7 +36,7 @@ export async function uploadRecording(request: Request, caller: CurrentUser): Pr
   let committedKey: string | null = null;
   try {
     const upload = await receiveMultipartUpload(request, staged, maxUploadBytes());
-    const fields = uploadFields.safeParse(upload.fields);
+    const fields = uploadFieldsSchema.safeParse(upload.fields);
     if (!fields.success) throw uploadError("validation", "invalid_fields");
     const audio = await inspectAudioFile(staged.path, { maxDurationSeconds: env.MAX_AUDIO_MINUTES * 60 });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { recordingChangesSchema } from "@/lib/api/schemas/recording-schemas";
 import { withApi } from "@/lib/http/with-api";
 import { readJson } from "@/lib/http/read-json";
 import { apiTranslator } from "@/lib/i18n/api-translator";
@@ -13,15 +13,8 @@ export const GET = withApi<Params>(async (_request, { caller, params }) => {
   return Response.json(recordingJson(await findRecordingForCaller(params.id, caller)));
 });
 
-const changes = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
-  transcript_text: z.string().max(2_000_000).optional(),
-  // The transcript version the text was edited from; without it the text replaces whatever is there.
-  transcript_version: z.number().int().min(0).optional(),
-});
-
 export const PUT = withApi<Params>(async (request, { caller, params }) => {
-  const body = await readJson(request, changes);
+  const body = await readJson(request, recordingChangesSchema);
   const recording = await updateRecording(params.id, caller, { title: body.title, transcriptText: body.transcript_text, transcriptVersion: body.transcript_version });
   return Response.json(recordingJson(recording));
 });
