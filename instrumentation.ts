@@ -3,6 +3,8 @@
 // running jobs back on SIGTERM.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installContentLengthPassthrough } = await import("@/lib/http/content-length-passthrough");
+  installContentLengthPassthrough();
   const { migrateDatabase } = await import("@/db/migrate");
   const { env } = await import("@/lib/env");
   const { logger } = await import("@/lib/log/logger");

@@ -28,6 +28,13 @@ const countryList = z
   .transform((value) => value.split(",").map((item) => item.trim().toUpperCase()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, "each entry must be a two-letter country code")).min(1));
 
+// "*" or exact origins (scheme://host[:port]); anything with a path or a trailing slash would never match an Origin header.
+const originList = z
+  .string()
+  .default("")
+  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
+  .pipe(z.array(z.string().refine((item) => item === "*" || URL.canParse(item) && new URL(item).origin === item, "each entry must be * or an origin like https://app.example.uz")));
+
 const optionalString = z
   .string()
   .optional()
@@ -53,6 +60,7 @@ export const envSchema = z.object({
   TRUST_PROXY: booleanFlag,
   BROWSER_SESSION_DAYS: z.coerce.number().positive().max(365).default(7),
   ADMIN_PHONES: e164List,
+  CORS_ORIGINS: originList,
 
   ALLOWED_PHONE_COUNTRIES: countryList,
   SMS_HOURLY_BUDGET: z.coerce.number().int().positive().default(500),

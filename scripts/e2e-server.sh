@@ -12,6 +12,7 @@ export UPLOAD_DIR=.data/e2e/uploads
 export AUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789
 export ALLOW_DEV_SMS=true
 export ADMIN_PHONES=+998990000001
+export CORS_ORIGINS=http://client.example
 export TRANSCRIPTION_ENGINE=openai
 export OPENAI_API_KEY=sk-e2e
 export OPENAI_BASE_URL="http://127.0.0.1:${openai_port}/v1"

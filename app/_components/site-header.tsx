@@ -16,10 +16,14 @@ export async function SiteHeader() {
             {t("product")}
           </Link>
           {user && (
-            <nav aria-label={t("mainNavigation")}>
+            <nav aria-label={t("mainNavigation")} className="flex gap-4">
               <Link href="/recordings" className="text-sm font-medium text-slate-700 hover:text-brand-700">
                 {t("recordings")}
               </Link>
+              {/* A plain link: /api/docs is a standalone page (a route handler), not part of the app. */}
+              <a href="/api/docs" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+                {t("apiDocs")}
+              </a>
             </nav>
           )}
         </div>

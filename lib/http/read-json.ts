@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { validationError } from "./validation-error";
 
 const DEFAULT_MAX_BYTES = 16 * 1024;
 // Room for the field names, numbers and punctuation around the long strings.
@@ -26,7 +27,7 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new AppError("validation", { details: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), code: issue.code })) });
+    throw validationError(parsed.error.issues, "body");
   }
   return parsed.data;
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import type { z } from "zod";
-import { AppError } from "@/lib/errors/app-error";
+import { z } from "zod";
+import { validationError } from "./validation-error";
 
-/** Validates a request's query string; bad values are a 422, like a bad body. */
+/** Validates a request's query string; refusals are 422s naming each parameter, like bodies. */
 export function readQuery<Schema extends z.ZodType>(request: Request, schema: Schema): z.infer<Schema> {
   const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new AppError("validation");
+  if (!parsed.success) throw validationError(parsed.error.issues, "query");
   return parsed.data;
 }

@@ -4,6 +4,7 @@ import contentDisposition from "content-disposition";
 import { AppError } from "@/lib/errors/app-error";
 import { contentRangeHeader, parseByteRange } from "./byte-range";
 import { ifRangeMatches } from "./if-range-matches";
+import { CONTENT_LENGTH_PASSTHROUGH } from "./content-length-passthrough";
 import type { VisibleRecording } from "@/lib/recordings/recording-access";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 
@@ -20,7 +21,10 @@ export async function serveRecordingFile(recording: VisibleRecording, request: R
     "Accept-Ranges": "bytes",
     "Content-Type": recording.mimeType,
     "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "private, max-age=0, must-revalidate",
+    // no-transform: compression would drop the length and break byte ranges.
+    "Cache-Control": "private, max-age=0, must-revalidate, no-transform",
+    // An uploaded file opened directly in a tab can never run script as this origin.
+    "Content-Security-Policy": "sandbox",
     "Content-Disposition": contentDisposition(recording.originalFilename, { type: "inline" }),
     ETag: `"${recording.id}-${stat.size}-${stat.modifiedAt.getTime()}"`,
     "Last-Modified": stat.modifiedAt.toUTCString(),
@@ -32,7 +36,10 @@ export async function serveRecordingFile(recording: VisibleRecording, request: R
     return new Response(null, { status: 416, headers });
   }
   const span = range.kind === "range" ? { start: range.start, end: range.end } : undefined;
-  headers.set("Content-Length", String(span ? span.end - span.start + 1 : stat.size));
+  const length = String(span ? span.end - span.start + 1 : stat.size);
+  headers.set("Content-Length", length);
+  // Next.js drops Content-Length from route handlers' answers; players (iOS AVPlayer) need it.
+  headers.set(CONTENT_LENGTH_PASSTHROUGH, length);
   if (range.kind === "range") headers.set("Content-Range", contentRangeHeader(range, stat.size));
   const status = span ? 206 : 200;
   if (request.method === "HEAD") return new Response(null, { status, headers });

@@ -1,7 +1,9 @@
+import type { z } from "zod";
 import type { Recording } from "@/db/schema";
+import type { recordingSchema } from "@/lib/api/schemas/recording-schemas";
 
 /** A recording as the REST API shows it (snake_case, the seed contract). */
-export function recordingJson(recording: Recording) {
+export function recordingJson(recording: Recording): z.input<typeof recordingSchema> {
   return {
     id: recording.id,
     user_id: recording.userId,

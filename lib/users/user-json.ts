@@ -1,7 +1,9 @@
+import type { z } from "zod";
 import type { User } from "@/db/schema";
+import type { userSchema } from "@/lib/api/schemas/user-schemas";
 
 /** The user as the REST API shows it (snake_case, the seed contract). */
-export function userJson(user: User) {
+export function userJson(user: User): z.input<typeof userSchema> {
   return {
     id: user.id,
     phone_number: user.phone,

@@ -35,6 +35,13 @@ describe("parseEnv", () => {
     expect(undocumented).toEqual([]);
   });
 
+  it("reads CORS_ORIGINS as exact origins or *, refusing anything an Origin header could never equal", () => {
+    expect(parseEnv({}).CORS_ORIGINS).toEqual([]);
+    expect(parseEnv({ CORS_ORIGINS: " https://app.example.uz, http://localhost:5173 " }).CORS_ORIGINS).toEqual(["https://app.example.uz", "http://localhost:5173"]);
+    expect(parseEnv({ CORS_ORIGINS: "*" }).CORS_ORIGINS).toEqual(["*"]);
+    for (const bad of ["https://app.example.uz/", "app.example.uz", "https://app.example.uz/path"]) expect(() => parseEnv({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", AUTH_SECRET: "" }).DATABASE_URL).toBeUndefined();
   });

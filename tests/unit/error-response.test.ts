@@ -15,7 +15,15 @@ describe("errorResponse", () => {
       expect(body.error.code).toBe(kind);
       expect(body.error.message).not.toMatch(/errors\./);
       expect(body.error.message.length).toBeGreaterThan(3);
+      expect(body.detail).toBe(body.error.message);
     }
+  });
+
+  it("sends a validation error's issues as FastAPI's detail list", async () => {
+    const issues = [{ loc: ["body", "phone_number"], msg: "Invalid input", type: "invalid_type" }];
+    const body = await errorResponse(new AppError("validation", { details: issues }), headers("en"), log).json();
+    expect(body.detail).toEqual(issues);
+    expect(body.error.code).toBe("validation");
   });
 
   it("sets Retry-After and puts the seconds in the message", async () => {

@@ -1,7 +1,9 @@
+import type { z } from "zod";
+import type { tokenPairSchema } from "@/lib/api/schemas/auth-schemas";
 import type { TokenPair } from "./mobile-sessions";
 
 /** The seed contract's token response. */
-export function tokenPairJson(pair: TokenPair) {
+export function tokenPairJson(pair: TokenPair): z.input<typeof tokenPairSchema> {
   return {
     access_token: pair.accessToken,
     token_type: "bearer",

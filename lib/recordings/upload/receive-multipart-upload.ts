@@ -9,11 +9,15 @@ export type ReceivedUpload = { filename: string; fields: Record<string, string>;
 
 const MAX_FIELDS = 5;
 const MAX_FIELD_BYTES = 1024;
+// After a refusal the rest of the body is read and dropped up to this much, so the client gets its
+// answer instead of a reset and can reuse the connection; beyond it the connection is cut (and the
+// answer says Connection: close, see the upload route).
+const MAX_DRAIN_BYTES = 1024 * 1024;
 
 /**
  * Streams a multipart body into `staged` as it arrives, so memory stays flat whatever the size.
  * Exactly one part named `file` and a few small fields are accepted; anything else stops the upload
- * at once (the rest of the body is not read).
+ * at once (the rest of the body is drained, within MAX_DRAIN_BYTES, and dropped).
  */
 export function receiveMultipartUpload(request: Request, staged: StagedFile, maxFileBytes: number): Promise<ReceivedUpload> {
   const contentType = request.headers.get("content-type") ?? "";
@@ -43,8 +47,8 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
       if (settled) return;
       settled = true;
       source.unpipe(parser);
-      source.destroy();
       fileStream?.destroy();
+      drain(source, MAX_DRAIN_BYTES);
       reject(error);
     }
 
@@ -79,6 +83,16 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
     });
     source.pipe(parser);
   });
+}
+
+/** Reads what is left of a refused body and drops it; a body larger than `limit` is cut off instead. */
+function drain(source: Readable, limit: number): void {
+  let drained = 0;
+  source.on("data", (chunk: Buffer) => {
+    drained += chunk.byteLength;
+    if (drained > limit) source.destroy();
+  });
+  source.resume();
 }
 
 /** Browsers escape `"`, CR and LF in multipart file names (HTML's form-data encoding); undo just that. */

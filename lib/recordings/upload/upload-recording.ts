@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { recordings, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -10,22 +9,15 @@ import { inspectAudioFile } from "@/lib/recordings/audio/inspect-audio";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { getJobQueue } from "@/lib/jobs/job-queue";
 import { reserveUploadQuota } from "@/lib/quotas/reserve-upload-quota";
-import { transcriptionLanguage } from "@/lib/transcription/language/transcription-language";
 import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
 import { refuseWhenQueueFull } from "@/lib/transcription/pipeline/refuse-when-queue-full";
 import { sanitizeFilename, titleFromFilename } from "../sanitize-filename";
 import { receiveMultipartUpload } from "./receive-multipart-upload";
 import { uploadError } from "./upload-error";
-import { TITLE_MAX_CHARS } from "@/lib/transcripts/text-limits";
-import { plainText } from "@/lib/validation/plain-text";
+import { uploadFieldsSchema } from "./upload-fields";
 
 // The multipart envelope around the file: boundaries, part headers and the small fields.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-const uploadFields = z.object({
-  title: plainText(TITLE_MAX_CHARS).trim().optional(),
-  language: transcriptionLanguage.optional(),
-});
 
 export function maxUploadBytes(): number {
   return env.MAX_UPLOAD_MB * 1024 * 1024;
@@ -48,7 +40,7 @@ export async function uploadRecording(request: Request, caller: CurrentUser): Pr
   let committedKey: string | null = null;
   try {
     const upload = await receiveMultipartUpload(request, staged, maxUploadBytes());
-    const fields = uploadFields.safeParse(upload.fields);
+    const fields = uploadFieldsSchema.safeParse(upload.fields);
     if (!fields.success) throw uploadError("validation", "invalid_fields");
     const audio = await inspectAudioFile(staged.path, { maxDurationSeconds: env.MAX_AUDIO_MINUTES * 60 });
 

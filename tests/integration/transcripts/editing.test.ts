@@ -127,14 +127,27 @@ describe("history", () => {
 });
 
 describe("the whole text at once (simple mode)", () => {
-  it("edits recordings without segments, and refuses when segments exist", async () => {
+  it("edits recordings without segments, versioned", async () => {
     const id = crypto.randomUUID();
     await db.insert(recordings).values({ id, userId: owner.id, storageKey: `${id}.mp3`, originalFilename: "a.mp3", title: "a", fileSize: 1, durationSeconds: 1, mimeType: "audio/mpeg" });
     session.user = asUser(owner);
     expect(await saveTranscriptText({ id, text: "Qo‘lda yozilgan matn", version: 0 })).toMatchObject({ ok: true, data: { version: 1 } });
     expect(await saveTranscriptText({ id, text: "stale", version: 0 })).toMatchObject({ ok: false, error: { code: "transcript_conflict" } });
-    const withSegments = await transcribedRecording();
-    expect(await saveTranscriptText({ id: withSegments, text: "x", version: 1 })).toMatchObject({ ok: false, error: { code: "transcript_has_segments" } });
+  });
+
+  it("maps the whole text onto the segments in one revision, keeping the timings of unchanged words", async () => {
+    const id = await transcribedRecording();
+    session.user = asUser(owner);
+    expect(await saveTranscriptText({ id, text: "Assalomu alaykum, do‘stlar! bugun boshlanadi", version: 1 })).toMatchObject({ ok: true, data: { version: 2, text: "Assalomu alaykum, do‘stlar! bugun boshlanadi" } });
+    const segments = await (await getSegments(new Request("http://x", { headers: { authorization: owner.authorization } }), { params: Promise.resolve({ id }) })).json();
+    expect(segments.segments.map(({ start_ms, end_ms, text }: { start_ms: number; end_ms: number; text: string }) => [start_ms, end_ms, text])).toEqual([
+      [0, 3000, "Assalomu alaykum, do‘stlar!"],
+      [3000, 6000, "bugun"],
+      [6000, 9000, "boshlanadi"],
+    ]);
+    const kinds = (await db.select().from(transcriptRevisions).where(eq(transcriptRevisions.recordingId, id))).map((revision) => revision.kind);
+    expect(kinds.sort()).toEqual(["edit", "transcription"]);
+    expect(await saveTranscriptText({ id, text: "stale", version: 1 })).toMatchObject({ ok: false, error: { code: "transcript_conflict" } });
   });
 });
 
@@ -155,6 +168,23 @@ describe("the mobile API reflects edits", () => {
     expect((await put(stranger, id, "0", { text: "mine", version: 2 })).status).toBe(404);
     expect((await put(owner, id, "abc", { text: "x", version: 2 })).status).toBe(404);
     expect((await put(owner, id, "0", { text: "x" })).status).toBe(422);
+  });
+
+  it("takes PUT transcript_text on a transcribed recording, dropping a segment left empty, with the version check", async () => {
+    const id = await transcribedRecording();
+    const put = (body: unknown) => putRecording(new Request("http://x", { method: "PUT", headers: { authorization: owner.authorization }, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+    const saved = await put({ transcript_text: "Assalomu alaykum boshlanadi", transcript_version: 1 });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ transcript_text: "Assalomu alaykum boshlanadi", transcript_version: 2 });
+    const segments = await (await getSegments(new Request("http://x", { headers: { authorization: owner.authorization } }), { params: Promise.resolve({ id }) })).json();
+    expect(segments.segments.map(({ index, start_ms, text }: { index: number; start_ms: number; text: string }) => [index, start_ms, text])).toEqual([
+      [0, 0, "Assalomu alaykum"],
+      [1, 6000, "boshlanadi"],
+    ]);
+    const stale = await put({ transcript_text: "x", transcript_version: 1 });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: { code: "transcript_conflict" }, detail: expect.any(String) });
+    expect((await current(id)).transcriptText).toBe("Assalomu alaykum boshlanadi");
   });
 
   it("keeps PUT transcript_text for recordings without segments, versioned when asked", async () => {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { recordingChangesSchema } from "@/lib/api/schemas/recording-schemas";
 import { withApi } from "@/lib/http/with-api";
 import { readJson } from "@/lib/http/read-json";
 import { apiTranslator } from "@/lib/i18n/api-translator";
@@ -7,7 +7,6 @@ import { findRecordingForCaller } from "@/lib/recordings/recording-access";
 import { recordingJson } from "@/lib/recordings/recording-json";
 import { updateRecording } from "@/lib/recordings/update-recording";
 import { TITLE_MAX_CHARS, TRANSCRIPT_TEXT_MAX_CHARS } from "@/lib/transcripts/text-limits";
-import { plainText } from "@/lib/validation/plain-text";
 
 type Params = { id: string };
 
@@ -15,15 +14,8 @@ export const GET = withApi<Params>(async (_request, { caller, params }) => {
   return Response.json(recordingJson(await findRecordingForCaller(params.id, caller)));
 });
 
-const changes = z.object({
-  title: plainText(TITLE_MAX_CHARS).trim().min(1).optional(),
-  transcript_text: plainText(TRANSCRIPT_TEXT_MAX_CHARS, { multiline: true }).optional(),
-  // The transcript version the text was edited from; without it the text replaces whatever is there.
-  transcript_version: z.number().int().min(0).optional(),
-});
-
 export const PUT = withApi<Params>(async (request, { caller, params }) => {
-  const body = await readJson(request, changes, { maxChars: TITLE_MAX_CHARS + TRANSCRIPT_TEXT_MAX_CHARS });
+  const body = await readJson(request, recordingChangesSchema, { maxChars: TITLE_MAX_CHARS + TRANSCRIPT_TEXT_MAX_CHARS });
   const recording = await updateRecording(params.id, caller, { title: body.title, transcriptText: body.transcript_text, transcriptVersion: body.transcript_version });
   return Response.json(recordingJson(recording));
 });
