@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ENGINE_NAMES, type EngineName } from "@/lib/transcription/engine-names";
+import { InvalidRoutesError, parseTranscriptionRoutes } from "@/lib/transcription/routing/parse-transcription-routes";
 
 /**
  * Every setting Yozuv reads, validated once. `.env.example` documents each one.
@@ -34,6 +35,19 @@ const optionalString = z
   .transform((value) => (value ? value : undefined));
 
 const optionalUrl = optionalString.pipe(z.url().optional());
+
+const transcriptionRoutes = z
+  .string()
+  .default("")
+  .transform((value, context) => {
+    try {
+      return parseTranscriptionRoutes(value);
+    } catch (error) {
+      if (!(error instanceof InvalidRoutesError)) throw error;
+      context.addIssue({ code: "custom", message: error.message });
+      return z.NEVER;
+    }
+  });
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -67,6 +81,7 @@ export const envSchema = z.object({
   MAX_AUDIO_MINUTES: z.coerce.number().positive().max(24 * 60).default(240),
 
   TRANSCRIPTION_ENGINE: z.enum(ENGINE_NAMES).optional().or(z.literal("").transform(() => undefined)),
+  TRANSCRIPTION_ROUTES: transcriptionRoutes,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),

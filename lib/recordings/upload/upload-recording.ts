@@ -11,6 +11,7 @@ import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { getJobQueue } from "@/lib/jobs/job-queue";
 import { transcriptionLanguage } from "@/lib/transcription/language/transcription-language";
 import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
+import { findTranscriptionPreferences } from "@/lib/users/transcription-preferences";
 import { sanitizeFilename, titleFromFilename } from "../sanitize-filename";
 import { receiveMultipartUpload } from "./receive-multipart-upload";
 import { uploadError } from "./upload-error";
@@ -44,6 +45,8 @@ export async function uploadRecording(request: Request, caller: CurrentUser): Pr
     const upload = await receiveMultipartUpload(request, staged, maxUploadBytes());
     const fields = uploadFields.safeParse(upload.fields);
     if (!fields.success) throw uploadError("validation", "invalid_fields");
+    // An upload that names no language takes the owner's default, if they set one.
+    const language = fields.data.language ?? (await findTranscriptionPreferences(caller.id)).defaultLanguage ?? "auto";
     const audio = await inspectAudioFile(staged.path, { maxDurationSeconds: env.MAX_AUDIO_MINUTES * 60 });
 
     const queue = await getJobQueue();
@@ -63,7 +66,7 @@ export async function uploadRecording(request: Request, caller: CurrentUser): Pr
       codec: audio.codec,
       sampleRate: audio.sampleRate,
       channels: audio.channels,
-      language: fields.data.language ?? "auto",
+      language,
     };
     // The row and its transcription job commit together: never one without the other.
     return await db.transaction(async (tx) => {

@@ -10,8 +10,11 @@ import { resolveRequestedLanguage } from "@/lib/transcription/language/resolve-r
 import { modelMissingError } from "@/lib/transcription/models/model-missing-error";
 import { raceAbort } from "@/lib/transcription/race-abort";
 import { dropRepeatedSegments } from "@/lib/transcription/segments/drop-repeated-segments";
+import { groupWordsIntoSegments } from "@/lib/transcription/segments/group-words-into-segments";
 import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
+import { toLanguageCode } from "@/lib/transcription/language/whisper-languages";
 import {
+  type LanguageDetection,
   type TranscribeOptions,
   type TranscriptionEngine,
   TranscriptionError,
@@ -19,6 +22,9 @@ import {
   throwIfAborted,
 } from "@/lib/transcription/transcription-engine";
 import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
+
+// Whisper decides the language from one 30 s window, as whisper.cpp does on a whole file.
+const DETECTION_SECONDS = 30;
 
 export type LocalWhisperEngineOptions = {
   modelPath: string;
@@ -33,6 +39,8 @@ export type LocalWhisperEngineOptions = {
   workerScriptPath?: string;
   /** Longer recordings are read from a temporary WAV on disk rather than held in memory (default 30 min). */
   inMemoryMaxSeconds?: number;
+  /** Word timings (default true): whisper.cpp emits words, regrouped here into sentence segments. */
+  wordTimings?: boolean;
 };
 
 /**
@@ -64,15 +72,41 @@ class LocalWhisperEngine implements TranscriptionEngine {
     this.model = path.basename(options.modelPath);
   }
 
-  async transcribe(audioPath: string, options: TranscribeOptions): Promise<TranscriptionResult> {
+  transcribe(audioPath: string, options: TranscribeOptions): Promise<TranscriptionResult> {
+    return this.serialized(options.signal, () => this.run(audioPath, options));
+  }
+
+  /** whisper.cpp's detection on the first 30 s. The binding exposes no probabilities, so none is given. */
+  detectLanguage(audioPath: string, { signal }: { signal?: AbortSignal }): Promise<LanguageDetection | null> {
+    return this.serialized(signal, async () => {
+      await this.requireModelFile();
+      const pcm = await loadPcm(audioPath, { signal, inMemoryMaxMs: (this.options.inMemoryMaxSeconds ?? 30 * 60) * 1000 });
+      try {
+        const worker = await this.abortable(this.startedWorker(), signal);
+        const samples = await pcm.read(0, Math.min(pcm.length, DETECTION_SECONDS * SAMPLE_RATE));
+        worker.setBusy(true);
+        try {
+          const language = toLanguageCode(await this.abortable(worker.detectLanguage(samples, this.options.threads), signal));
+          return language ? { language, probability: null } : null;
+        } finally {
+          if (worker.alive) worker.setBusy(false);
+        }
+      } finally {
+        await pcm.close();
+      }
+    });
+  }
+
+  /** Jobs run one at a time, in the order they came; errors come out as TranscriptionErrors. */
+  private async serialized<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
     const previous = this.queue;
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
     // Chained on `previous` too, so a job cancelled while waiting does not let the next one jump ahead.
     this.queue = previous.then(() => mine);
     try {
-      await raceAbort(previous, options.signal);
-      return await this.run(audioPath, options);
+      await raceAbort(previous, signal);
+      return await work();
     } catch (error) {
       if (error instanceof TranscriptionError) throw error;
       throw new TranscriptionError("engine_crashed", `Local transcription failed: ${error instanceof Error ? error.message : String(error)}`, {
@@ -88,13 +122,13 @@ class LocalWhisperEngine implements TranscriptionEngine {
     await this.stopping;
   }
 
-  private async run(audioPath: string, { language, onProgress, signal }: TranscribeOptions): Promise<TranscriptionResult> {
+  private async run(audioPath: string, { language, onProgress, signal, prompt }: TranscribeOptions): Promise<TranscriptionResult> {
     throwIfAborted(signal);
     const requested = resolveRequestedLanguage(language);
     await this.requireModelFile();
     const pcm = await loadPcm(audioPath, { signal, inMemoryMaxMs: (this.options.inMemoryMaxSeconds ?? 30 * 60) * 1000 });
     try {
-      return await this.transcribePcm(pcm, requested, onProgress, signal);
+      return await this.transcribePcm(pcm, requested, prompt, onProgress, signal);
     } finally {
       await pcm.close();
     }
@@ -103,6 +137,7 @@ class LocalWhisperEngine implements TranscriptionEngine {
   private async transcribePcm(
     pcm: PcmSource,
     requested: string,
+    prompt: string | undefined,
     onProgress: TranscribeOptions["onProgress"],
     signal: AbortSignal | undefined,
   ): Promise<TranscriptionResult> {
@@ -113,21 +148,23 @@ class LocalWhisperEngine implements TranscriptionEngine {
     worker.setBusy(true);
     try {
       onProgress?.(0);
-      const segments: TranscriptSegment[] = [];
+      const words = this.options.wordTimings ?? true;
+      const pieces: TranscriptSegment[] = [];
       // Like whisper.cpp on a whole file, detect once (in the first window that has speech), then keep it.
       let windowLanguage = requested;
       for (const window of await planWindows(pcm, this.options.windowSeconds ?? 120)) {
         const samples = await pcm.read(window.start, window.end);
-        const result = await this.abortable(worker.transcribeWindow(samples, windowLanguage, this.options.threads), signal);
+        const result = await this.abortable(worker.transcribeWindow(samples, { language: windowLanguage, threads: this.options.threads, prompt, words }), signal);
         const offsetMs = (window.start / SAMPLE_RATE) * 1000;
         const windowEndMs = (window.end / SAMPLE_RATE) * 1000;
         for (const segment of result.segments) {
-          segments.push({ text: segment.text, startMs: Math.round(segment.startMs + offsetMs), endMs: Math.round(Math.min(segment.endMs + offsetMs, windowEndMs)) });
+          pieces.push({ text: segment.text, startMs: Math.round(segment.startMs + offsetMs), endMs: Math.round(Math.min(segment.endMs + offsetMs, windowEndMs)) });
         }
         if (windowLanguage === "auto" && result.language && result.segments.length > 0) windowLanguage = result.language;
         onProgress?.(Math.round((window.end / pcm.length) * 100));
       }
-      const kept = dropRepeatedSegments(segments);
+      // Grouped across windows, so a sentence cut by a window boundary comes back whole.
+      const kept = dropRepeatedSegments(words ? groupWordsIntoSegments(pieces) : pieces);
       return {
         text: joinSegmentText(kept),
         segments: kept,

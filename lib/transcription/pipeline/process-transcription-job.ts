@@ -7,7 +7,13 @@ import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { withLocalCopy } from "@/lib/storage/with-local-copy";
 import type { EngineName } from "../engine-names";
 import { getTranscriptionEngine } from "../get-transcription-engine";
-import { TranscriptionError, type TranscriptionEngine, type TranscriptionErrorReason } from "../transcription-engine";
+import { TranscriptionError, type LanguageDetection, type TranscriptionEngine, type TranscriptionErrorReason, type TranscriptionResult } from "../transcription-engine";
+import { chooseRoute, routesNeedDetection } from "../routing/choose-route";
+import { NO_ROUTES, type TranscriptionRoutes } from "../routing/transcription-route";
+import type { UzbekScript } from "../script/uzbek-script";
+import { writeSegmentsInScript } from "../script/write-segments-in-script";
+import { findTranscriptionPreferences } from "@/lib/users/transcription-preferences";
+import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
 import { TRANSCRIPTION_ATTEMPTS } from "./enqueue-transcription";
 import type { TranscriptionJobData } from "./transcription-job-data";
 import { markFailed, markProcessing, markRetrying, reportProgress } from "./transcription-progress";
@@ -17,14 +23,25 @@ export type TranscriptionJob = { id: string; data: TranscriptionJobData; retryCo
 
 /** What a job runs on; the defaults are the configured ones, tests hand in their own. */
 export type TranscriptionDependencies = {
-  /** For jobs that name no engine. */
+  /** For jobs that name no engine and languages without a route. */
   defaultEngine: EngineName;
-  engineFor: (name: EngineName) => Promise<TranscriptionEngine>;
+  /** No model: the engine's configured one. */
+  engineFor: (name: EngineName, model?: string) => Promise<TranscriptionEngine>;
   storage: FileStorage;
+  /** TRANSCRIPTION_ROUTES; absent, everything goes to `defaultEngine`. */
+  routes?: TranscriptionRoutes;
+  /** The engine whose detectLanguage picks a route for "auto" recordings (the default local model). */
+  detector?: () => Promise<TranscriptionEngine>;
 };
 
 export function configuredDependencies(): TranscriptionDependencies {
-  return { defaultEngine: env.TRANSCRIPTION_ENGINE, engineFor: getTranscriptionEngine, storage: getFileStorage() };
+  return {
+    defaultEngine: env.TRANSCRIPTION_ENGINE,
+    engineFor: getTranscriptionEngine,
+    storage: getFileStorage(),
+    routes: env.TRANSCRIPTION_ROUTES,
+    detector: () => getTranscriptionEngine("local"),
+  };
 }
 
 const PROGRESS_INTERVAL_MS = 1000;
@@ -38,22 +55,27 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
   const { recordingId } = job.data;
   const attempt = job.retryCount + 1;
   const log = logger.child({ jobId: job.id, recordingId, attempt });
-  const engineName = job.data.engine ?? dependencies.defaultEngine;
-  const recording = await markProcessing(recordingId, job.id, attempt, engineName);
+  const recording = await markProcessing(recordingId, job.id, attempt, job.data.engine ?? dependencies.defaultEngine);
   if (!recording) return log.info("recording deleted or retranscribed meanwhile: job skipped");
-  log.info({ engine: engineName }, "transcription started");
+  log.info("transcription started");
 
   const stale = new AbortController();
+  const signal = AbortSignal.any([shutdown, stale.signal]);
   try {
-    const engine = await dependencies.engineFor(engineName);
-    const result = await withLocalCopy(dependencies.storage, recording.storageKey, (audioPath) =>
-      engine.transcribe(audioPath, {
-        language: recording.language,
-        signal: AbortSignal.any([shutdown, stale.signal]),
+    const preferences = await findTranscriptionPreferences(recording.userId);
+    const { result, detection } = await withLocalCopy(dependencies.storage, recording.storageKey, async (audioPath) => {
+      const plan = await planTranscription(job.data.engine, recording.language, audioPath, signal, dependencies, log);
+      const engine = await dependencies.engineFor(plan.engine, plan.model);
+      log.info({ engine: plan.engine, model: engine.model, language: plan.language, detected: plan.detection }, "transcription routed");
+      const transcribed = await engine.transcribe(audioPath, {
+        language: plan.language,
+        signal,
+        prompt: preferences.vocabulary ?? undefined,
         onProgress: progressReporter(recordingId, job.id, stale, log),
-      }),
-    );
-    const saved = await saveTranscript(recordingId, job.id, result);
+      });
+      return { result: transcribed, detection: plan.detection };
+    });
+    const saved = await saveTranscript(recordingId, job.id, inUserScript(result, preferences.script), { engineSegments: result.segments, detection });
     log.info({ saved, segments: result.segments.length, language: result.language, model: result.model }, saved ? "transcription completed" : "transcription dropped: recording deleted or retranscribed");
   } catch (error) {
     if (stale.signal.aborted) return log.info("transcription stopped: recording deleted or retranscribed");
@@ -64,6 +86,45 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
     else await markRetrying(recordingId, job.id, reason);
     throw error;
   }
+}
+
+type TranscriptionPlan = { engine: EngineName; model?: string; language: string; detection: LanguageDetection | null };
+
+/**
+ * Which engine and model, in which language. A job that names its engine (a retranscription) gets
+ * that engine's configured model; otherwise the routes decide, after detecting an "auto" recording's
+ * language when some language has its own route. Detection that fails is logged, not fatal: the
+ * recording then takes the `*` route (or the default engine) and that engine detects for itself.
+ */
+async function planTranscription(
+  jobEngine: EngineName | undefined,
+  language: string,
+  audioPath: string,
+  signal: AbortSignal,
+  dependencies: TranscriptionDependencies,
+  log: Logger,
+): Promise<TranscriptionPlan> {
+  const routes = dependencies.routes ?? NO_ROUTES;
+  if (jobEngine) return { engine: jobEngine, language, detection: null };
+  let detection: LanguageDetection | null = null;
+  if (language === "auto" && routesNeedDetection(routes) && dependencies.detector) {
+    try {
+      const detector = await dependencies.detector();
+      detection = (await detector.detectLanguage?.(audioPath, { signal })) ?? null;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      log.warn({ err: error }, "language detection failed: using the fallback route");
+    }
+  }
+  const choice = chooseRoute(routes, language, detection?.language ?? null);
+  return { engine: choice.route?.engine ?? dependencies.defaultEngine, model: choice.route?.model, language: choice.language, detection };
+}
+
+/** Uzbek, and only Uzbek, in the owner's script; engines write it in either, or a mix. */
+function inUserScript(result: TranscriptionResult, script: UzbekScript): TranscriptionResult {
+  if (result.language !== "uz") return result;
+  const segments = writeSegmentsInScript(result.segments, script);
+  return { ...result, segments, text: joinSegmentText(segments) };
 }
 
 function classify(error: unknown, shutdown: AbortSignal): { reason: TranscriptionErrorReason | "unknown"; retryable: boolean } {

@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import type { RevisionKind } from "@/db/schema";
 import { restoreRevisionAction } from "../../_actions/restore-revision";
 
-export type RevisionItem = { id: string; version: number; kind: "transcription" | "edit" | "restore"; createdAt: Date; authorPhone: string | null; text: string };
+export type RevisionItem = { id: string; version: number; kind: RevisionKind; createdAt: Date; authorPhone: string | null; text: string };
 
 /** Every saved version, newest first; any earlier one can be brought back (as a new version). */
 export function RevisionHistory({ recordingId, currentVersion, revisions }: { recordingId: string; currentVersion: number; revisions: RevisionItem[] }) {
