@@ -1,7 +1,10 @@
 import "server-only";
 import { access } from "node:fs/promises";
 import path from "node:path";
+import { compactSpeech } from "@/lib/transcription/audio/compact-speech";
+import { findSpeechSpans } from "@/lib/transcription/audio/find-speech-spans";
 import { loadPcm } from "@/lib/transcription/audio/load-pcm";
+import { mapCompactTime } from "@/lib/transcription/audio/map-compact-time";
 import type { PcmSource } from "@/lib/transcription/audio/pcm-source";
 import { SAMPLE_RATE } from "@/lib/transcription/audio/sample-rate";
 import { planWindows } from "@/lib/transcription/engines/plan-windows";
@@ -9,6 +12,7 @@ import { WhisperWorkerThread } from "@/lib/transcription/engines/whisper-worker-
 import { resolveRequestedLanguage } from "@/lib/transcription/language/resolve-requested-language";
 import { modelMissingError } from "@/lib/transcription/models/model-missing-error";
 import { raceAbort } from "@/lib/transcription/race-abort";
+import { dropPhantomSegments } from "@/lib/transcription/segments/drop-phantom-segments";
 import { dropRepeatedSegments } from "@/lib/transcription/segments/drop-repeated-segments";
 import { groupWordsIntoSegments } from "@/lib/transcription/segments/group-words-into-segments";
 import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
@@ -41,6 +45,8 @@ export type LocalWhisperEngineOptions = {
   inMemoryMaxSeconds?: number;
   /** Word timings (default true): whisper.cpp emits words, regrouped here into sentence segments. */
   wordTimings?: boolean;
+  /** Cut long quiet stretches out before decoding (default true); see findSpeechSpans. */
+  skipSilence?: boolean;
 };
 
 /**
@@ -149,22 +155,27 @@ class LocalWhisperEngine implements TranscriptionEngine {
     try {
       onProgress?.(0);
       const words = this.options.wordTimings ?? true;
-      const pieces: TranscriptSegment[] = [];
+      const segments: TranscriptSegment[] = [];
       // Like whisper.cpp on a whole file, detect once (in the first window that has speech), then keep it.
       let windowLanguage = requested;
       for (const window of await planWindows(pcm, this.options.windowSeconds ?? 120)) {
         const samples = await pcm.read(window.start, window.end);
-        const result = await this.abortable(worker.transcribeWindow(samples, { language: windowLanguage, threads: this.options.threads, prompt, words }), signal);
-        const offsetMs = (window.start / SAMPLE_RATE) * 1000;
-        const windowEndMs = (window.end / SAMPLE_RATE) * 1000;
-        for (const segment of result.segments) {
-          pieces.push({ text: segment.text, startMs: Math.round(segment.startMs + offsetMs), endMs: Math.round(Math.min(segment.endMs + offsetMs, windowEndMs)) });
+        // Long quiet stretches are cut out before decoding (less work, fewer invented lines); times are
+        // mapped back, so they stay true to the recording.
+        const spans = (this.options.skipSilence ?? true) ? findSpeechSpans(samples) : [{ start: 0, end: samples.length }];
+        if (spans.length > 0) {
+          const speech = compactSpeech(samples, spans);
+          const result = await this.abortable(worker.transcribeWindow(speech.samples, { language: windowLanguage, threads: this.options.threads, prompt, words }), signal);
+          const offsetMs = (window.start / SAMPLE_RATE) * 1000;
+          const windowEndMs = (window.end / SAMPLE_RATE) * 1000;
+          const toRecordingTime = (ms: number) => Math.round(Math.min(mapCompactTime(ms, speech.map) + offsetMs, windowEndMs));
+          const pieces = result.segments.map((segment) => ({ text: segment.text, startMs: toRecordingTime(segment.startMs), endMs: toRecordingTime(segment.endMs) }));
+          segments.push(...dropPhantomSegments(words ? groupWordsIntoSegments(pieces) : pieces));
+          if (windowLanguage === "auto" && result.language && result.segments.length > 0) windowLanguage = result.language;
         }
-        if (windowLanguage === "auto" && result.language && result.segments.length > 0) windowLanguage = result.language;
         onProgress?.(Math.round((window.end / pcm.length) * 100));
       }
-      // Grouped across windows, so a sentence cut by a window boundary comes back whole.
-      const kept = dropRepeatedSegments(words ? groupWordsIntoSegments(pieces) : pieces);
+      const kept = dropRepeatedSegments(segments);
       return {
         text: joinSegmentText(kept),
         segments: kept,
