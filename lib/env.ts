@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ENGINE_NAMES, type EngineName } from "@/lib/transcription/engine-names";
+import { sha256Hex } from "@/lib/transcription/models/model-url";
 import { InvalidRoutesError, parseTranscriptionRoutes } from "@/lib/transcription/routing/parse-transcription-routes";
 
 /**
@@ -86,6 +87,8 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
   WHISPER_MODEL_PATH: optionalString,
+  WHISPER_MODEL_URL: optionalUrl,
+  WHISPER_MODEL_SHA256: optionalString.pipe(sha256Hex.optional()),
   WHISPER_MODEL: z.enum(["tiny", "base", "small", "medium", "large-v3-turbo"]).default("small"),
   WHISPER_THREADS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().max(256).default(availableParallelism())),
   EMBEDDED_WORKER: z
@@ -123,6 +126,11 @@ export function parseEnv(source: Record<string, string | undefined>): z.infer<ty
   if (parsed.TWILIO_ACCOUNT_SID && !parsed.TWILIO_FROM_NUMBER && !parsed.TWILIO_MESSAGING_SERVICE_SID) {
     throw new InvalidEnvError([
       { code: "custom", path: ["TWILIO_FROM_NUMBER"], message: "set TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID", input: undefined },
+    ]);
+  }
+  if (Boolean(parsed.WHISPER_MODEL_URL) !== Boolean(parsed.WHISPER_MODEL_SHA256)) {
+    throw new InvalidEnvError([
+      { code: "custom", path: ["WHISPER_MODEL_SHA256"], message: "WHISPER_MODEL_URL and WHISPER_MODEL_SHA256 go together: a downloaded model is used only if its hash matches", input: undefined },
     ]);
   }
   return parsed;

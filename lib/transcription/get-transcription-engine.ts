@@ -5,6 +5,8 @@ import { logger } from "@/lib/log/logger";
 import { createLocalWhisperEngine } from "./engines/local-whisper-engine";
 import { createOpenAIEngine } from "./engines/openai-engine";
 import { downloadModel } from "./models/download-model";
+import { downloadModelFromUrl } from "./models/download-model-from-url";
+import { parseModelUrl } from "./models/model-url";
 import { isWhisperModelName } from "./models/model-catalog";
 import { resolveModelPath } from "./models/resolve-model-path";
 import { isModelFile } from "./routing/parse-transcription-routes";
@@ -40,14 +42,25 @@ async function createConfiguredOpenAIEngine(model = env.OPENAI_TRANSCRIPTION_MOD
 }
 
 async function createConfiguredLocalEngine(model?: string): Promise<TranscriptionEngine> {
+  return createLocalWhisperEngine({ modelPath: await localModelFile(model), threads: env.WHISPER_THREADS });
+}
+
+/**
+ * The file for a route's model, or without one the configured model: WHISPER_MODEL_PATH, else
+ * WHISPER_MODEL_URL, else the WHISPER_MODEL catalogue file. Downloads are made once and checked
+ * (SHA-256 for a URL, the published SHA-1 for a catalogue model).
+ */
+async function localModelFile(model: string | undefined): Promise<string> {
   const modelsDir = path.join(env.DATA_DIR, "models");
+  const download = { modelsDir, logger: logger.child({ module: "whisper-model" }) };
+  const url = model ? parseModelUrl(model) : env.WHISPER_MODEL_URL && !env.WHISPER_MODEL_PATH ? { url: env.WHISPER_MODEL_URL, sha256: env.WHISPER_MODEL_SHA256! } : null;
+  if (url) return downloadModelFromUrl(url, download);
   const [modelPath, modelName] = model ? (isModelFile(model) ? [model, model] : [undefined, model]) : [env.WHISPER_MODEL_PATH, env.WHISPER_MODEL];
-  const resolved = await resolveModelPath({ modelPath, modelName, modelsDir }).catch(async (error: unknown) => {
+  return resolveModelPath({ modelPath, modelName, modelsDir }).catch(async (error: unknown) => {
     // No model file named and the catalogue one not downloaded yet: fetch it (checked against its SHA-1).
     if (modelPath || !isWhisperModelName(modelName)) throw error;
-    return downloadModel(modelName, { modelsDir, logger: logger.child({ module: "whisper-model" }) });
+    return downloadModel(modelName, download);
   });
-  return createLocalWhisperEngine({ modelPath: resolved, threads: env.WHISPER_THREADS });
 }
 
 export async function closeTranscriptionEngines(): Promise<void> {
