@@ -7,9 +7,9 @@ import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { withLocalCopy } from "@/lib/storage/with-local-copy";
 import type { EngineName } from "../engine-names";
 import { getTranscriptionEngine } from "../get-transcription-engine";
-import { TranscriptionError, type LanguageDetection, type TranscriptionEngine, type TranscriptionErrorReason, type TranscriptionResult } from "../transcription-engine";
-import { chooseRoute, routesNeedDetection } from "../routing/choose-route";
-import { NO_ROUTES, type TranscriptionRoutes } from "../routing/transcription-route";
+import { TranscriptionError, type TranscriptionEngine, type TranscriptionErrorReason, type TranscriptionResult } from "../transcription-engine";
+import { planTranscription } from "../routing/plan-transcription";
+import type { TranscriptionRoutes } from "../routing/transcription-route";
 import type { UzbekScript } from "../script/uzbek-script";
 import { writeSegmentsInScript } from "../script/write-segments-in-script";
 import { findTranscriptionPreferences } from "@/lib/users/transcription-preferences";
@@ -64,7 +64,7 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
   try {
     const preferences = await findTranscriptionPreferences(recording.userId);
     const { result, detection } = await withLocalCopy(dependencies.storage, recording.storageKey, async (audioPath) => {
-      const plan = await planTranscription(job.data.engine, recording.language, audioPath, signal, dependencies, log);
+      const plan = await planTranscription({ ...dependencies, jobEngine: job.data.engine, language: recording.language, audioPath, signal, log });
       const engine = await dependencies.engineFor(plan.engine, plan.model);
       log.info({ engine: plan.engine, model: engine.model, language: plan.language, detected: plan.detection }, "transcription routed");
       const transcribed = await engine.transcribe(audioPath, {
@@ -86,38 +86,6 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
     else await markRetrying(recordingId, job.id, reason);
     throw error;
   }
-}
-
-type TranscriptionPlan = { engine: EngineName; model?: string; language: string; detection: LanguageDetection | null };
-
-/**
- * Which engine and model, in which language. A job that names its engine (a retranscription) gets
- * that engine's configured model; otherwise the routes decide, after detecting an "auto" recording's
- * language when some language has its own route. Detection that fails is logged, not fatal: the
- * recording then takes the `*` route (or the default engine) and that engine detects for itself.
- */
-async function planTranscription(
-  jobEngine: EngineName | undefined,
-  language: string,
-  audioPath: string,
-  signal: AbortSignal,
-  dependencies: TranscriptionDependencies,
-  log: Logger,
-): Promise<TranscriptionPlan> {
-  const routes = dependencies.routes ?? NO_ROUTES;
-  if (jobEngine) return { engine: jobEngine, language, detection: null };
-  let detection: LanguageDetection | null = null;
-  if (language === "auto" && routesNeedDetection(routes) && dependencies.detector) {
-    try {
-      const detector = await dependencies.detector();
-      detection = (await detector.detectLanguage?.(audioPath, { signal })) ?? null;
-    } catch (error) {
-      if (signal.aborted) throw error;
-      log.warn({ err: error }, "language detection failed: using the fallback route");
-    }
-  }
-  const choice = chooseRoute(routes, language, detection?.language ?? null);
-  return { engine: choice.route?.engine ?? dependencies.defaultEngine, model: choice.route?.model, language: choice.language, detection };
 }
 
 /** Uzbek, and only Uzbek, in the owner's script; engines write it in either, or a mix. */
