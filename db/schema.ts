@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { TranscriptSegment, TranscriptWord } from "@/lib/transcripts/transcript-segment";
+import { UZBEK_SCRIPTS } from "@/lib/transcription/script/uzbek-script";
 import { bigint, check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
 export const locale = pgEnum("locale", ["uz", "ru", "en"]);
+export const uzbekScript = pgEnum("uzbek_script", UZBEK_SCRIPTS);
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -21,6 +23,12 @@ export const users = pgTable(
     role: userRole("role").notNull().default("user"),
     displayName: text("display_name"),
     preferredLocale: locale("preferred_locale"),
+    // How Uzbek transcripts are written for this user; engines mix both scripts.
+    transcriptScript: uzbekScript("transcript_script").notNull().default("latin"),
+    // The language of an upload that names none; null leaves it to detection.
+    defaultLanguage: text("default_language"),
+    // Names and terms the engines are primed with (whisper's initial prompt).
+    vocabulary: text("vocabulary"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     // Bumped by "sign out everywhere" and deactivation; sessions and tokens carry the value they were issued with.
     tokenVersion: integer("token_version").notNull().default(0),
@@ -149,6 +157,8 @@ export const recordings = pgTable(
     transcriptionEngine: text("transcription_engine"),
     transcriptionModel: text("transcription_model"),
     detectedLanguage: text("detected_language"),
+    // The detector's confidence in detectedLanguage, 0–1; null when the engine gives none.
+    detectedLanguageProbability: doublePrecision("detected_language_probability"),
     transcriptionError: text("transcription_error"),
     transcriptionAttempts: integer("transcription_attempts").notNull().default(0),
     transcriptionStartedAt: timestamp("transcription_started_at", { withTimezone: true }),
@@ -219,7 +229,9 @@ export const transcriptSegments = pgTable(
   ],
 );
 
-export const revisionKind = pgEnum("revision_kind", ["transcription", "edit", "restore"]);
+// "script": the engine's Uzbek text converted to the owner's script; the "transcription" before it is the engine's own.
+export const revisionKind = pgEnum("revision_kind", ["transcription", "script", "edit", "restore"]);
+export type RevisionKind = (typeof revisionKind.enumValues)[number];
 
 /** Every saved state of a transcript: who made it, when, and the segments and text as they were. */
 export const transcriptRevisions = pgTable(

@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ENGINE_NAMES, type EngineName } from "@/lib/transcription/engine-names";
+import { sha256Hex } from "@/lib/transcription/models/model-url";
+import { InvalidRoutesError, parseTranscriptionRoutes } from "@/lib/transcription/routing/parse-transcription-routes";
 
 /**
  * Every setting Yozuv reads, validated once. `.env.example` documents each one.
@@ -42,6 +44,19 @@ const optionalString = z
 
 const optionalUrl = optionalString.pipe(z.url().optional());
 
+const transcriptionRoutes = z
+  .string()
+  .default("")
+  .transform((value, context) => {
+    try {
+      return parseTranscriptionRoutes(value);
+    } catch (error) {
+      if (!(error instanceof InvalidRoutesError)) throw error;
+      context.addIssue({ code: "custom", message: error.message });
+      return z.NEVER;
+    }
+  });
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -76,10 +91,13 @@ export const envSchema = z.object({
   MAX_AUDIO_MINUTES: z.coerce.number().positive().max(24 * 60).default(240),
 
   TRANSCRIPTION_ENGINE: z.enum(ENGINE_NAMES).optional().or(z.literal("").transform(() => undefined)),
+  TRANSCRIPTION_ROUTES: transcriptionRoutes,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
   WHISPER_MODEL_PATH: optionalString,
+  WHISPER_MODEL_URL: optionalUrl,
+  WHISPER_MODEL_SHA256: optionalString.pipe(sha256Hex.optional()),
   WHISPER_MODEL: z.enum(["tiny", "base", "small", "medium", "large-v3-turbo"]).default("small"),
   WHISPER_THREADS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().max(256).default(availableParallelism())),
   EMBEDDED_WORKER: z
@@ -119,6 +137,11 @@ export function parseEnv(source: Record<string, string | undefined>): z.infer<ty
   if (parsed.TWILIO_ACCOUNT_SID && !parsed.TWILIO_FROM_NUMBER && !parsed.TWILIO_MESSAGING_SERVICE_SID) {
     throw new InvalidEnvError([
       { code: "custom", path: ["TWILIO_FROM_NUMBER"], message: "set TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID", input: undefined },
+    ]);
+  }
+  if (Boolean(parsed.WHISPER_MODEL_URL) !== Boolean(parsed.WHISPER_MODEL_SHA256)) {
+    throw new InvalidEnvError([
+      { code: "custom", path: ["WHISPER_MODEL_SHA256"], message: "WHISPER_MODEL_URL and WHISPER_MODEL_SHA256 go together: a downloaded model is used only if its hash matches", input: undefined },
     ]);
   }
   return parsed;

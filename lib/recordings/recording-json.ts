@@ -19,7 +19,10 @@ export function recordingJson(recording: Recording): z.input<typeof recordingSch
     transcription_status: recording.transcriptionStatus,
     transcription_progress: recording.transcriptionProgress,
     transcription_error: recording.transcriptionError,
+    transcription_engine: recording.transcriptionEngine,
+    transcription_model: recording.transcriptionModel,
     detected_language: recording.detectedLanguage,
+    detected_language_probability: recording.detectedLanguageProbability,
     created_at: recording.createdAt.toISOString(),
     updated_at: recording.updatedAt.toISOString(),
   };

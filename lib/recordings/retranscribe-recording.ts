@@ -18,7 +18,7 @@ import { refuseWhenQueueFull } from "@/lib/transcription/pipeline/refuse-when-qu
  */
 export async function retranscribeRecording(id: unknown, caller: CurrentUser, options: { language?: string; engine?: EngineName }): Promise<Recording> {
   const recording = await findRecordingForCaller(id, caller);
-  if (options.engine && !enabledEngines().includes(options.engine)) {
+  if (options.engine && !enabledEngines().has(options.engine)) {
     throw new AppError("validation", { code: "engine_not_enabled", messageKey: "recordings.engine_not_enabled", values: { engine: options.engine } });
   }
   await refuseWhenQueueFull(recording.userId, { exceptId: recording.id });

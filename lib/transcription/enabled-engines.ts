@@ -1,8 +1,10 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import type { EngineName } from "./engine-names";
 
-/** The engines the operator switched on: only these may be asked for (by a person or the API). */
-export function enabledEngines(): EngineName[] {
-  return [env.TRANSCRIPTION_ENGINE];
+/** The engines the operator turned on: TRANSCRIPTION_ENGINE and every engine TRANSCRIPTION_ROUTES names. */
+export function enabledEngines(config: Pick<Env, "TRANSCRIPTION_ENGINE" | "TRANSCRIPTION_ROUTES"> = env): ReadonlySet<EngineName> {
+  const { byLanguage, fallback } = config.TRANSCRIPTION_ROUTES;
+  const routed = [...byLanguage.values(), ...(fallback ? [fallback] : [])].map((route) => route.engine);
+  return new Set([config.TRANSCRIPTION_ENGINE, ...routed]);
 }

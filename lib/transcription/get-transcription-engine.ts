@@ -5,41 +5,62 @@ import { logger } from "@/lib/log/logger";
 import { createLocalWhisperEngine } from "./engines/local-whisper-engine";
 import { createOpenAIEngine } from "./engines/openai-engine";
 import { downloadModel } from "./models/download-model";
+import { downloadModelFromUrl } from "./models/download-model-from-url";
+import { parseModelUrl } from "./models/model-url";
+import { isWhisperModelName } from "./models/model-catalog";
 import { resolveModelPath } from "./models/resolve-model-path";
+import { isModelFile } from "./routing/parse-transcription-routes";
 import type { EngineName } from "./engine-names";
 import { TranscriptionError, type TranscriptionEngine } from "./transcription-engine";
 
-const engines = new Map<EngineName, Promise<TranscriptionEngine>>();
+const engines = new Map<string, Promise<TranscriptionEngine>>();
 
-/** The one place an engine is chosen and configured; each is made once per process and reused. */
-export function getTranscriptionEngine(name: EngineName = env.TRANSCRIPTION_ENGINE): Promise<TranscriptionEngine> {
-  let engine = engines.get(name);
+/**
+ * The one place an engine is chosen and configured; each engine and model pair is made once per process
+ * and reused. No model: the engine's configured one (OPENAI_TRANSCRIPTION_MODEL, WHISPER_MODEL[_PATH]);
+ * a route names its own (a model name for openai, a file path or catalogue name for local).
+ */
+export function getTranscriptionEngine(name: EngineName = env.TRANSCRIPTION_ENGINE, model?: string): Promise<TranscriptionEngine> {
+  const key = `${name}:${model ?? ""}`;
+  let engine = engines.get(key);
   if (!engine) {
-    engine = (name === "openai" ? createConfiguredOpenAIEngine() : createConfiguredLocalEngine()).catch((error: unknown) => {
+    engine = (name === "openai" ? createConfiguredOpenAIEngine(model) : createConfiguredLocalEngine(model)).catch((error: unknown) => {
       // A missing model or key may be fixed without a restart: try again on the next job.
-      engines.delete(name);
+      engines.delete(key);
       throw error;
     });
-    engines.set(name, engine);
+    engines.set(key, engine);
   }
   return engine;
 }
 
-async function createConfiguredOpenAIEngine(): Promise<TranscriptionEngine> {
+async function createConfiguredOpenAIEngine(model = env.OPENAI_TRANSCRIPTION_MODEL): Promise<TranscriptionEngine> {
   if (!env.OPENAI_API_KEY) {
     throw new TranscriptionError("engine_unavailable", "The OpenAI engine needs OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server).", { retryable: false });
   }
-  return createOpenAIEngine({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_TRANSCRIPTION_MODEL });
+  return createOpenAIEngine({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model });
 }
 
-async function createConfiguredLocalEngine(): Promise<TranscriptionEngine> {
+async function createConfiguredLocalEngine(model?: string): Promise<TranscriptionEngine> {
+  return createLocalWhisperEngine({ modelPath: await localModelFile(model), threads: env.WHISPER_THREADS });
+}
+
+/**
+ * The file for a route's model, or without one the configured model: WHISPER_MODEL_PATH, else
+ * WHISPER_MODEL_URL, else the WHISPER_MODEL catalogue file. Downloads are made once and checked
+ * (SHA-256 for a URL, the published SHA-1 for a catalogue model).
+ */
+async function localModelFile(model: string | undefined): Promise<string> {
   const modelsDir = path.join(env.DATA_DIR, "models");
-  const modelPath = await resolveModelPath({ modelPath: env.WHISPER_MODEL_PATH, modelName: env.WHISPER_MODEL, modelsDir }).catch(async (error: unknown) => {
-    // No model configured and none downloaded yet: fetch the configured one (checked against its SHA-1).
-    if (env.WHISPER_MODEL_PATH) throw error;
-    return downloadModel(env.WHISPER_MODEL, { modelsDir, logger: logger.child({ module: "whisper-model" }) });
+  const download = { modelsDir, logger: logger.child({ module: "whisper-model" }) };
+  const url = model ? parseModelUrl(model) : env.WHISPER_MODEL_URL && !env.WHISPER_MODEL_PATH ? { url: env.WHISPER_MODEL_URL, sha256: env.WHISPER_MODEL_SHA256! } : null;
+  if (url) return downloadModelFromUrl(url, download);
+  const [modelPath, modelName] = model ? (isModelFile(model) ? [model, model] : [undefined, model]) : [env.WHISPER_MODEL_PATH, env.WHISPER_MODEL];
+  return resolveModelPath({ modelPath, modelName, modelsDir }).catch(async (error: unknown) => {
+    // No model file named and the catalogue one not downloaded yet: fetch it (checked against its SHA-1).
+    if (modelPath || !isWhisperModelName(modelName)) throw error;
+    return downloadModel(modelName, download);
   });
-  return createLocalWhisperEngine({ modelPath, threads: env.WHISPER_THREADS });
 }
 
 export async function closeTranscriptionEngines(): Promise<void> {

@@ -23,12 +23,19 @@ export type TranscribeOptions = {
   /** 0–100, never decreasing. */
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
+  /** Names and terms to prime the engine with (whisper's initial prompt, OpenAI's `prompt`). */
+  prompt?: string;
 };
+
+/** A detected language; `probability` is null when the engine does not say how sure it is. */
+export type LanguageDetection = { language: string; probability: number | null };
 
 export interface TranscriptionEngine {
   readonly name: EngineName;
   readonly model: string;
   transcribe(audioPath: string, options: TranscribeOptions): Promise<TranscriptionResult>;
+  /** Engines that can tell the language before transcribing; null when they cannot tell. */
+  detectLanguage?(audioPath: string, options: { signal?: AbortSignal }): Promise<LanguageDetection | null>;
   close?(): Promise<void>;
 }
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { recordingSpeakers, recordings, transcriptRevisions, transcriptSegments } from "@/db/schema";
+import { recordingSpeakers, recordings, transcriptRevisions, transcriptSegments, type RevisionKind } from "@/db/schema";
 import { joinSegmentText } from "./join-segment-text";
 import type { TranscriptSegment } from "./transcript-segment";
 
-type RevisionMeta = { kind: "transcription" | "edit" | "restore"; authorId: string | null };
+type RevisionMeta = { kind: RevisionKind; authorId: string | null };
 
 const INSERT_BATCH = 500;
 

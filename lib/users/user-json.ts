@@ -10,6 +10,9 @@ export function userJson(user: User): z.input<typeof userSchema> {
     role: user.role,
     display_name: user.displayName,
     preferred_locale: user.preferredLocale,
+    transcript_script: user.transcriptScript,
+    default_language: user.defaultLanguage,
+    vocabulary: user.vocabulary,
     created_at: user.createdAt.toISOString(),
   };
 }

@@ -19,7 +19,7 @@ describe("parseEnv", () => {
     const variables = Object.fromEntries(
       example
         .split("\n")
-        .filter((line) => /^[A-Z_]+=/.test(line))
+        .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
         .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
     );
     expect(Object.keys(variables).length).toBeGreaterThan(20);
@@ -30,7 +30,7 @@ describe("parseEnv", () => {
 
   it("documents every variable in .env.example", () => {
     const example = readFileSync(path.join(import.meta.dirname, "../../.env.example"), "utf8");
-    const documented = new Set(example.split("\n").filter((line) => /^[A-Z_]+=/.test(line)).map((line) => line.slice(0, line.indexOf("="))));
+    const documented = new Set(example.split("\n").filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line)).map((line) => line.slice(0, line.indexOf("="))));
     const undocumented = Object.keys(envSchema.shape).filter((name) => name !== "NODE_ENV" && !documented.has(name));
     expect(undocumented).toEqual([]);
   });

@@ -22,7 +22,10 @@ export const recordingSchema = z
     transcription_status: z.enum(["pending", "processing", "completed", "failed"]),
     transcription_progress: z.number().nullable(),
     transcription_error: z.string().nullable(),
+    transcription_engine: z.string().nullable().meta({ description: "The engine that transcribes (or transcribed) it" }),
+    transcription_model: z.string().nullable(),
     detected_language: z.string().nullable(),
+    detected_language_probability: z.number().nullable().meta({ description: "0–1, when the engine reports one" }),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),
   })

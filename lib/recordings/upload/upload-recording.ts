@@ -11,6 +11,7 @@ import { getJobQueue } from "@/lib/jobs/job-queue";
 import { reserveUploadQuota } from "@/lib/quotas/reserve-upload-quota";
 import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
 import { refuseWhenQueueFull } from "@/lib/transcription/pipeline/refuse-when-queue-full";
+import { findTranscriptionPreferences } from "@/lib/users/transcription-preferences";
 import { sanitizeFilename, titleFromFilename } from "../sanitize-filename";
 import { receiveMultipartUpload } from "./receive-multipart-upload";
 import { uploadError } from "./upload-error";
@@ -42,6 +43,8 @@ export async function uploadRecording(request: Request, caller: CurrentUser): Pr
     const upload = await receiveMultipartUpload(request, staged, maxUploadBytes());
     const fields = uploadFieldsSchema.safeParse(upload.fields);
     if (!fields.success) throw uploadError("validation", "invalid_fields");
+    // An upload that names no language takes the owner's default, if they set one.
+    const language = fields.data.language ?? (await findTranscriptionPreferences(caller.id)).defaultLanguage ?? "auto";
     const audio = await inspectAudioFile(staged.path, { maxDurationSeconds: env.MAX_AUDIO_MINUTES * 60 });
 
     const queue = await getJobQueue();
@@ -60,7 +63,7 @@ export async function uploadRecording(request: Request, caller: CurrentUser): Pr
       codec: audio.codec,
       sampleRate: audio.sampleRate,
       channels: audio.channels,
-      language: fields.data.language ?? "auto",
+      language,
     };
     // Quota, file, row and transcription job commit together: never one without the others.
     return await db.transaction(async (tx) => {

@@ -1,7 +1,10 @@
 import "server-only";
 import { access } from "node:fs/promises";
 import path from "node:path";
+import { compactSpeech } from "@/lib/transcription/audio/compact-speech";
+import { findSpeechSpans } from "@/lib/transcription/audio/find-speech-spans";
 import { loadPcm } from "@/lib/transcription/audio/load-pcm";
+import { mapCompactTime } from "@/lib/transcription/audio/map-compact-time";
 import type { PcmSource } from "@/lib/transcription/audio/pcm-source";
 import { SAMPLE_RATE } from "@/lib/transcription/audio/sample-rate";
 import { planWindows } from "@/lib/transcription/engines/plan-windows";
@@ -9,9 +12,13 @@ import { WhisperWorkerThread } from "@/lib/transcription/engines/whisper-worker-
 import { resolveRequestedLanguage } from "@/lib/transcription/language/resolve-requested-language";
 import { modelMissingError } from "@/lib/transcription/models/model-missing-error";
 import { raceAbort } from "@/lib/transcription/race-abort";
+import { dropPhantomSegments } from "@/lib/transcription/segments/drop-phantom-segments";
 import { dropRepeatedSegments } from "@/lib/transcription/segments/drop-repeated-segments";
+import { groupWordsIntoSegments } from "@/lib/transcription/segments/group-words-into-segments";
 import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
+import { toLanguageCode } from "@/lib/transcription/language/whisper-languages";
 import {
+  type LanguageDetection,
   type TranscribeOptions,
   type TranscriptionEngine,
   TranscriptionError,
@@ -19,6 +26,9 @@ import {
   throwIfAborted,
 } from "@/lib/transcription/transcription-engine";
 import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
+
+// Whisper decides the language from one 30 s window, as whisper.cpp does on a whole file.
+const DETECTION_SECONDS = 30;
 
 export type LocalWhisperEngineOptions = {
   modelPath: string;
@@ -33,6 +43,10 @@ export type LocalWhisperEngineOptions = {
   workerScriptPath?: string;
   /** Longer recordings are read from a temporary WAV on disk rather than held in memory (default 30 min). */
   inMemoryMaxSeconds?: number;
+  /** Word timings (default true): whisper.cpp emits words, regrouped here into sentence segments. */
+  wordTimings?: boolean;
+  /** Cut long quiet stretches out before decoding (default true); see findSpeechSpans. */
+  skipSilence?: boolean;
 };
 
 /**
@@ -64,15 +78,41 @@ class LocalWhisperEngine implements TranscriptionEngine {
     this.model = path.basename(options.modelPath);
   }
 
-  async transcribe(audioPath: string, options: TranscribeOptions): Promise<TranscriptionResult> {
+  transcribe(audioPath: string, options: TranscribeOptions): Promise<TranscriptionResult> {
+    return this.serialized(options.signal, () => this.run(audioPath, options));
+  }
+
+  /** whisper.cpp's detection on the first 30 s. The binding exposes no probabilities, so none is given. */
+  detectLanguage(audioPath: string, { signal }: { signal?: AbortSignal }): Promise<LanguageDetection | null> {
+    return this.serialized(signal, async () => {
+      await this.requireModelFile();
+      const pcm = await loadPcm(audioPath, { signal, inMemoryMaxMs: (this.options.inMemoryMaxSeconds ?? 30 * 60) * 1000 });
+      try {
+        const worker = await this.abortable(this.startedWorker(), signal);
+        const samples = await pcm.read(0, Math.min(pcm.length, DETECTION_SECONDS * SAMPLE_RATE));
+        worker.setBusy(true);
+        try {
+          const language = toLanguageCode(await this.abortable(worker.detectLanguage(samples, this.options.threads), signal));
+          return language ? { language, probability: null } : null;
+        } finally {
+          if (worker.alive) worker.setBusy(false);
+        }
+      } finally {
+        await pcm.close();
+      }
+    });
+  }
+
+  /** Jobs run one at a time, in the order they came; errors come out as TranscriptionErrors. */
+  private async serialized<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
     const previous = this.queue;
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
     // Chained on `previous` too, so a job cancelled while waiting does not let the next one jump ahead.
     this.queue = previous.then(() => mine);
     try {
-      await raceAbort(previous, options.signal);
-      return await this.run(audioPath, options);
+      await raceAbort(previous, signal);
+      return await work();
     } catch (error) {
       if (error instanceof TranscriptionError) throw error;
       throw new TranscriptionError("engine_crashed", `Local transcription failed: ${error instanceof Error ? error.message : String(error)}`, {
@@ -88,13 +128,13 @@ class LocalWhisperEngine implements TranscriptionEngine {
     await this.stopping;
   }
 
-  private async run(audioPath: string, { language, onProgress, signal }: TranscribeOptions): Promise<TranscriptionResult> {
+  private async run(audioPath: string, { language, onProgress, signal, prompt }: TranscribeOptions): Promise<TranscriptionResult> {
     throwIfAborted(signal);
     const requested = resolveRequestedLanguage(language);
     await this.requireModelFile();
     const pcm = await loadPcm(audioPath, { signal, inMemoryMaxMs: (this.options.inMemoryMaxSeconds ?? 30 * 60) * 1000 });
     try {
-      return await this.transcribePcm(pcm, requested, onProgress, signal);
+      return await this.transcribePcm(pcm, requested, prompt, onProgress, signal);
     } finally {
       await pcm.close();
     }
@@ -103,6 +143,7 @@ class LocalWhisperEngine implements TranscriptionEngine {
   private async transcribePcm(
     pcm: PcmSource,
     requested: string,
+    prompt: string | undefined,
     onProgress: TranscribeOptions["onProgress"],
     signal: AbortSignal | undefined,
   ): Promise<TranscriptionResult> {
@@ -113,18 +154,25 @@ class LocalWhisperEngine implements TranscriptionEngine {
     worker.setBusy(true);
     try {
       onProgress?.(0);
+      const words = this.options.wordTimings ?? true;
       const segments: TranscriptSegment[] = [];
       // Like whisper.cpp on a whole file, detect once (in the first window that has speech), then keep it.
       let windowLanguage = requested;
       for (const window of await planWindows(pcm, this.options.windowSeconds ?? 120)) {
         const samples = await pcm.read(window.start, window.end);
-        const result = await this.abortable(worker.transcribeWindow(samples, windowLanguage, this.options.threads), signal);
-        const offsetMs = (window.start / SAMPLE_RATE) * 1000;
-        const windowEndMs = (window.end / SAMPLE_RATE) * 1000;
-        for (const segment of result.segments) {
-          segments.push({ text: segment.text, startMs: Math.round(segment.startMs + offsetMs), endMs: Math.round(Math.min(segment.endMs + offsetMs, windowEndMs)) });
+        // Long quiet stretches are cut out before decoding (less work, fewer invented lines); times are
+        // mapped back, so they stay true to the recording.
+        const spans = (this.options.skipSilence ?? true) ? findSpeechSpans(samples) : [{ start: 0, end: samples.length }];
+        if (spans.length > 0) {
+          const speech = compactSpeech(samples, spans);
+          const result = await this.abortable(worker.transcribeWindow(speech.samples, { language: windowLanguage, threads: this.options.threads, prompt, words }), signal);
+          const offsetMs = (window.start / SAMPLE_RATE) * 1000;
+          const windowEndMs = (window.end / SAMPLE_RATE) * 1000;
+          const toRecordingTime = (ms: number) => Math.round(Math.min(mapCompactTime(ms, speech.map) + offsetMs, windowEndMs));
+          const pieces = result.segments.map((segment) => ({ text: segment.text, startMs: toRecordingTime(segment.startMs), endMs: toRecordingTime(segment.endMs) }));
+          segments.push(...dropPhantomSegments(words ? groupWordsIntoSegments(pieces) : pieces));
+          if (windowLanguage === "auto" && result.language && result.segments.length > 0) windowLanguage = result.language;
         }
-        if (windowLanguage === "auto" && result.language && result.segments.length > 0) windowLanguage = result.language;
         onProgress?.(Math.round((window.end / pcm.length) * 100));
       }
       const kept = dropRepeatedSegments(segments);

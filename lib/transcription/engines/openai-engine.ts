@@ -41,7 +41,7 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): TranscriptionE
   const overlapMs = options.overlapMs ?? 2_000;
   const shape = requestShapeFor(model);
 
-  async function transcribeUpload(upload: Upload, language: string, signal?: AbortSignal) {
+  async function transcribeUpload(upload: Upload, language: string, prompt: string | undefined, signal?: AbortSignal) {
     // A buffer rather than a stream: the SDK cannot retry a request whose body was a stream.
     const file = await toFile(await readFile(upload.path), path.basename(upload.path));
     const response = await client.audio.transcriptions.create(
@@ -52,14 +52,15 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): TranscriptionE
         ...(shape.timestampGranularities ? { timestamp_granularities: shape.timestampGranularities } : {}),
         ...(shape.chunkingStrategy ? { chunking_strategy: shape.chunkingStrategy } : {}),
         ...(language !== "auto" ? { language } : {}),
-        // No `prompt` with the previous chunk's text: it invites the model to repeat itself.
+        // The user's vocabulary only; never the previous chunk's text, which invites the model to repeat itself.
+        ...(prompt ? { prompt } : {}),
       },
       { signal },
     );
     return readTranscriptionResponse(response as TranscriptionResponse, upload.durationMs);
   }
 
-  async function transcribeAll(audioPath: string, { language, onProgress, signal }: TranscribeOptions): Promise<TranscriptionResult> {
+  async function transcribeAll(audioPath: string, { language, onProgress, signal, prompt }: TranscribeOptions): Promise<TranscriptionResult> {
     throwIfAborted(signal);
     const requested = resolveRequestedLanguage(language);
     const prepared = await prepareUploads(audioPath, { maxUploadBytes, overlapMs, signal });
@@ -68,7 +69,7 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): TranscriptionE
       const chunks: ChunkSegments[] = [];
       const languages: string[] = [];
       for (const [index, upload] of prepared.uploads.entries()) {
-        const result = await transcribeUpload(upload, requested, signal);
+        const result = await transcribeUpload(upload, requested, prompt, signal);
         chunks.push({ offsetMs: upload.offsetMs, keepFromMs: upload.keepFromMs, keepUntilMs: upload.keepUntilMs, segments: result.segments });
         if (result.language) languages.push(result.language);
         onProgress?.(Math.round(((index + 1) / prepared.uploads.length) * 100));

@@ -9,9 +9,12 @@ type WorkerMessage =
   | { type: "ready"; multilingual: boolean }
   | { type: "load-failed"; message: string }
   | { type: "result"; id: number; segments: TranscriptSegment[]; language: string | null }
+  | { type: "result"; id: number; language: string | null; segments?: undefined }
   | { type: "failed"; id: number; message: string };
 
 type Pending = { id: number; resolve: (result: WindowResult) => void; reject: (error: Error) => void };
+
+export type WindowOptions = { language: string; threads: number; prompt?: string; words?: boolean };
 
 /**
  * One worker thread running whisper-worker.mjs with a loaded model. `full()` is synchronous native code,
@@ -62,14 +65,23 @@ export class WhisperWorkerThread {
     return this.failure === null;
   }
 
-  transcribeWindow(samples: Float32Array, language: string, threads: number): Promise<WindowResult> {
+  transcribeWindow(samples: Float32Array, options: WindowOptions): Promise<WindowResult> {
+    return this.request({ type: "transcribe", samples, ...options });
+  }
+
+  /** The language whisper.cpp detects in `samples` (it looks at the first 30 s). */
+  async detectLanguage(samples: Float32Array, threads: number): Promise<string | null> {
+    return (await this.request({ type: "detect", samples, threads })).language;
+  }
+
+  private request(message: { type: "transcribe" | "detect"; samples: Float32Array } & Record<string, unknown>): Promise<WindowResult> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.pending) return Promise.reject(new Error("The Whisper worker is already transcribing"));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending = { id, resolve, reject };
       // Transferred, not copied: the caller hands over a window it no longer needs.
-      this.worker.postMessage({ type: "transcribe", id, samples, language, threads }, [samples.buffer as ArrayBuffer]);
+      this.worker.postMessage({ ...message, id }, [message.samples.buffer as ArrayBuffer]);
     });
   }
 
@@ -89,7 +101,7 @@ export class WhisperWorkerThread {
     const pending = this.pending;
     if (!pending || !("id" in message) || message.id !== pending.id) return;
     this.pending = null;
-    if (message.type === "result") pending.resolve({ segments: message.segments, language: message.language });
+    if (message.type === "result") pending.resolve({ segments: message.segments ?? [], language: message.language });
     else pending.reject(new TranscriptionError("engine_crashed", `Whisper failed: ${message.message}`));
   }
 

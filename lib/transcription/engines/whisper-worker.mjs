@@ -17,25 +17,50 @@ try {
 }
 
 parentPort.on("message", (message) => {
-  if (message.type !== "transcribe" || !whisper) return;
-  transcribeWindow(message).then(
+  if (!whisper) return;
+  const work = message.type === "transcribe" ? transcribeWindow(message) : message.type === "detect" ? detectLanguage(message) : null;
+  work?.then(
     (result) => parentPort.postMessage({ type: "result", id: message.id, ...result }),
     (error) => parentPort.postMessage({ type: "failed", id: message.id, message: error instanceof Error ? error.message : String(error) }),
   );
 });
 
-async function transcribeWindow({ samples, language, threads }) {
+// whisper.cpp's own language detection: one encoder pass over the first 30 s, no decoding. The binding
+// gives the winning language only, not the probabilities whisper.cpp computes.
+async function detectLanguage({ samples, threads }) {
+  if (whisper.isMultilingual !== 1) return { language: "en" };
+  const params = quietParams(threads);
+  params.language = "auto";
+  params.detectLanguage = true;
+  whisper.full(params, samples);
+  return { language: Whisper.lang(whisper.fullLangId) };
+}
+
+function quietParams(threads) {
   const params = new WhisperFullParams(WhisperSamplingStrategy.Greedy);
   params.nThreads = threads;
+  params.printProgress = false;
+  params.printRealtime = false;
+  params.printTimestamps = false;
+  return params;
+}
+
+async function transcribeWindow({ samples, language, threads, prompt, words }) {
+  const params = quietParams(threads);
   // English-only models have no language tokens; detection there is wasted work.
   params.language = whisper.isMultilingual === 1 ? language : "en";
   // Not conditioning each 30 s window on the text before it is whisper's main guard against repetition loops.
   params.noContext = true;
   // As OpenAI's reference decoder does by default: no "♪", "(music)" and the like.
   params.suppressNonSpeechTokens = true;
-  params.printProgress = false;
-  params.printRealtime = false;
-  params.printTimestamps = false;
+  if (words) {
+    // One segment per word (the CLI's -ml 1 -sow), timed from token timestamps; the engine regroups them.
+    params.tokenTimestamps = true;
+    params.maxLen = 1;
+    params.splitOnWord = true;
+  }
+  // The user's names and terms, so whisper spells them as they do.
+  if (prompt) params.initialPrompt = prompt;
   const segments = [];
   // Times arrive in whisper.cpp's 10 ms units.
   params.onNewSegment = (segment) => segments.push({ startMs: segment.start * 10, endMs: segment.end * 10, text: segment.text });

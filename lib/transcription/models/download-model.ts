@@ -1,15 +1,10 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { MODEL_DOWNLOAD_BASE_URL, WHISPER_MODELS, type WhisperModelSpec } from "@/lib/transcription/models/model-catalog";
 import { modelMissingError } from "@/lib/transcription/models/model-missing-error";
-import { cancelledError, TranscriptionError } from "@/lib/transcription/transcription-engine";
+import { type DownloadLogger, downloadVerifiedFile } from "./download-verified-file";
 
-export type DownloadLogger = { info(fields: Record<string, unknown>, message: string): void };
+export type { DownloadLogger } from "./download-verified-file";
 
 export type DownloadModelOptions = {
   modelsDir: string;
@@ -22,104 +17,19 @@ export type DownloadModelOptions = {
   signal?: AbortSignal;
 };
 
-/**
- * Downloads a catalogue model into `modelsDir` and returns its path. The bytes go to a temporary file in
- * the same directory, hashed on the way, and are renamed into place only when the SHA-1 matches, so a
- * crash, a bad mirror or a truncated transfer never leaves a file that looks like a model.
- */
+/** Downloads a catalogue model into `modelsDir` (once), checked against its published SHA-1, and returns its path. */
 export async function downloadModel(name: string, options: DownloadModelOptions): Promise<string> {
-  const { modelsDir, logger, fetchImpl = fetch, baseUrl = MODEL_DOWNLOAD_BASE_URL, signal } = options;
+  const { baseUrl = MODEL_DOWNLOAD_BASE_URL } = options;
   const models: Readonly<Record<string, WhisperModelSpec>> = options.models ?? WHISPER_MODELS;
   const spec = Object.hasOwn(models, name) ? models[name] : undefined;
   if (!spec) throw modelMissingError(`Unknown Whisper model "${name}" (known: ${Object.keys(models).join(", ")})`);
-  const finalPath = path.join(modelsDir, spec.file);
-  if ((await sha1OfFile(finalPath)) === spec.sha1) {
-    logger.info({ model: name, path: finalPath }, "Whisper model already present and verified");
-    return finalPath;
-  }
-  await mkdir(modelsDir, { recursive: true });
-  const url = `${baseUrl}/${spec.file}`;
-  const tempPath = path.join(modelsDir, `.${spec.file}.${randomUUID().slice(0, 8)}.part`);
-  let renamed = false;
-  try {
-    const response = await fetchOrExplain(fetchImpl, url, name, signal);
-    logger.info({ model: name, url, sizeMiB: spec.sizeMiB }, "Downloading Whisper model");
-    const sha1 = await saveBody(response, tempPath, (fields) => logger.info({ model: name, ...fields }, "Downloading Whisper model"), name);
-    if (sha1 !== spec.sha1) {
-      throw new TranscriptionError(
-        "model_invalid",
-        `The downloaded ${spec.file} has SHA-1 ${sha1}, expected ${spec.sha1}; it was deleted. ` +
-          "Try again, or fetch the file yourself and set WHISPER_MODEL_PATH.",
-        { retryable: false },
-      );
-    }
-    await rename(tempPath, finalPath);
-    renamed = true;
-    logger.info({ model: name, path: finalPath }, "Whisper model downloaded and verified");
-    return finalPath;
-  } catch (error) {
-    if (signal?.aborted) throw cancelledError(signal.reason);
-    throw error;
-  } finally {
-    if (!renamed) await rm(tempPath, { force: true });
-  }
-}
-
-async function fetchOrExplain(fetchImpl: typeof fetch, url: string, name: string, signal: AbortSignal | undefined): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetchImpl(url, { signal, redirect: "follow" });
-  } catch (error) {
-    if (signal?.aborted) throw cancelledError(signal.reason);
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    throw modelMissingError(`Could not download the Whisper model "${name}" from ${url} (${reason})`, name, error);
-  }
-  if (!response.ok || !response.body) {
-    await response.body?.cancel();
-    throw modelMissingError(`Downloading the Whisper model "${name}" failed: HTTP ${response.status} ${response.statusText} from ${url}`, name);
-  }
-  return response;
-}
-
-/** Streams the body to `file`, hashing it on the way; logs progress every 10 % (or 50 MiB without a length). */
-async function saveBody(response: Response, file: string, log: (fields: Record<string, unknown>) => void, name: string): Promise<string> {
-  // With a content-encoding the length counts compressed bytes, not what we receive.
-  const total = response.headers.get("content-encoding") ? null : Number(response.headers.get("content-length")) || null;
-  const hash = createHash("sha1");
-  const handle = await open(file, "wx");
-  let received = 0;
-  let logged = 0; // tenths of the file, or 50 MiB steps without a length
-  const step = (bytes: number) => Math.floor(total ? (bytes / total) * 10 : bytes / (50 * 2 ** 20));
-  try {
-    for await (const chunk of Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>)) {
-      const bytes = chunk as Buffer;
-      hash.update(bytes);
-      await handle.write(bytes);
-      received += bytes.byteLength;
-      if (step(received) > logged) {
-        logged = step(received);
-        log({ receivedMiB: Math.round(received / 2 ** 20), ...(total ? { percent: Math.floor((received / total) * 100) } : {}) });
-      }
-    }
-    await handle.sync();
-  } catch (error) {
-    if (error instanceof TranscriptionError) throw error;
-    throw modelMissingError(`The download of the Whisper model "${name}" was interrupted after ${received} bytes`, name, error);
-  } finally {
-    await handle.close();
-  }
-  if (total !== null && received !== total) {
-    throw modelMissingError(`The download of the Whisper model "${name}" ended after ${received} of ${total} bytes`, name);
-  }
-  return hash.digest("hex");
-}
-
-async function sha1OfFile(file: string): Promise<string | null> {
-  try {
-    const hash = createHash("sha1");
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-    return hash.digest("hex");
-  } catch {
-    return null;
-  }
+  return downloadVerifiedFile({
+    ...options,
+    name,
+    url: `${baseUrl}/${spec.file}`,
+    file: path.basename(spec.file),
+    hash: { algorithm: "sha1", expected: spec.sha1 },
+    sizeMiB: spec.sizeMiB,
+    hint: "Try again, or fetch the file yourself and set WHISPER_MODEL_PATH.",
+  });
 }

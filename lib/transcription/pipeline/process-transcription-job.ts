@@ -5,29 +5,47 @@ import { logger } from "@/lib/log/logger";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { withLocalCopy } from "@/lib/storage/with-local-copy";
+import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
+import { findTranscriptionPreferences } from "@/lib/users/transcription-preferences";
 import type { EngineName } from "../engine-names";
 import { getTranscriptionEngine } from "../get-transcription-engine";
-import { TranscriptionError, type TranscriptionEngine, type TranscriptionErrorReason } from "../transcription-engine";
+import { planTranscription } from "../routing/plan-transcription";
+import type { TranscriptionRoutes } from "../routing/transcription-route";
+import type { UzbekScript } from "../script/uzbek-script";
+import { writeSegmentsInScript } from "../script/write-segments-in-script";
+import { TranscriptionError, type TranscriptionEngine, type TranscriptionErrorReason, type TranscriptionResult } from "../transcription-engine";
+import { diarizeTranscript } from "./diarize-transcript";
 import { TRANSCRIPTION_ATTEMPTS } from "./enqueue-transcription";
+import { saveTranscript } from "./save-transcript";
 import type { TranscriptionJobData } from "./transcription-job-data";
 import { beatHeart, markFailed, markProcessing, markRetrying, reportProgress } from "./transcription-progress";
-import { diarizeTranscript } from "./diarize-transcript";
-import { saveTranscript } from "./save-transcript";
 
 export type TranscriptionJob = { id: string; data: TranscriptionJobData; retryCount: number };
 
 /** What a job runs on; the defaults are the configured ones, tests hand in their own. */
 export type TranscriptionDependencies = {
-  /** For jobs that name no engine. */
+  /** For jobs that name no engine and languages without a route. */
   defaultEngine: EngineName;
-  engineFor: (name: EngineName) => Promise<TranscriptionEngine>;
+  /** No model: the engine's configured one. */
+  engineFor: (name: EngineName, model?: string) => Promise<TranscriptionEngine>;
   storage: FileStorage;
   /** How long one attempt may take for audio of this length, before it is stopped as hopeless. */
-  processingTimeoutMs: (durationSeconds: number) => number;
+  processingTimeoutMs?: (durationSeconds: number) => number;
+  /** TRANSCRIPTION_ROUTES; absent, everything goes to `defaultEngine`. */
+  routes?: TranscriptionRoutes;
+  /** The engine whose detectLanguage picks a route for "auto" recordings (the default local model). */
+  detector?: () => Promise<TranscriptionEngine>;
 };
 
 export function configuredDependencies(): TranscriptionDependencies {
-  return { defaultEngine: env.TRANSCRIPTION_ENGINE, engineFor: getTranscriptionEngine, storage: getFileStorage(), processingTimeoutMs };
+  return {
+    defaultEngine: env.TRANSCRIPTION_ENGINE,
+    engineFor: getTranscriptionEngine,
+    storage: getFileStorage(),
+    processingTimeoutMs,
+    routes: env.TRANSCRIPTION_ROUTES,
+    detector: () => getTranscriptionEngine("local"),
+  };
 }
 
 const PROGRESS_INTERVAL_MS = 1000;
@@ -51,29 +69,33 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
   const { recordingId } = job.data;
   const attempt = job.retryCount + 1;
   const log = logger.child({ jobId: job.id, recordingId, attempt });
-  const engineName = job.data.engine ?? dependencies.defaultEngine;
-  const recording = await markProcessing(recordingId, job.id, attempt, engineName);
+  const recording = await markProcessing(recordingId, job.id, attempt, job.data.engine ?? dependencies.defaultEngine);
   if (!recording) return log.info("recording deleted or retranscribed meanwhile: job skipped");
-  log.info({ engine: engineName }, "transcription started");
+  log.info("transcription started");
 
   const stale = new AbortController();
   // A plain timer, not AbortSignal.timeout: that one's timer does not hold its signal alive under AbortSignal.any.
   const timeoutController = new AbortController();
   const timeout = timeoutController.signal;
-  const deadline = setTimeout(() => timeoutController.abort(new Error("transcription timed out")), dependencies.processingTimeoutMs(recording.durationSeconds));
+  const deadline = setTimeout(() => timeoutController.abort(new Error("transcription timed out")), (dependencies.processingTimeoutMs ?? processingTimeoutMs)(recording.durationSeconds));
   const heartbeat = setInterval(() => beatHeart(recordingId, job.id).catch((error: unknown) => log.warn({ err: error }, "could not write the heartbeat")), HEARTBEAT_INTERVAL_MS);
   heartbeat.unref();
+  const signal = AbortSignal.any([shutdown, stale.signal, timeout]);
   try {
-    const engine = await dependencies.engineFor(engineName);
-    const result = await withLocalCopy(dependencies.storage, recording.storageKey, async (audioPath) => {
+    const preferences = await findTranscriptionPreferences(recording.userId);
+    const { result, detection } = await withLocalCopy(dependencies.storage, recording.storageKey, async (audioPath) => {
+      const plan = await planTranscription({ ...dependencies, jobEngine: job.data.engine, language: recording.language, audioPath, signal, log });
+      const engine = await dependencies.engineFor(plan.engine, plan.model);
+      log.info({ engine: plan.engine, model: engine.model, language: plan.language, detected: plan.detection }, "transcription routed");
       const transcribed = await engine.transcribe(audioPath, {
-        language: recording.language,
-        signal: AbortSignal.any([shutdown, stale.signal, timeout]),
+        language: plan.language,
+        signal,
+        prompt: preferences.vocabulary ?? undefined,
         onProgress: progressReporter(recordingId, job.id, stale, log),
       });
-      return diarizeTranscript(transcribed, audioPath);
+      return { result: await diarizeTranscript(transcribed, audioPath), detection: plan.detection };
     });
-    const saved = await saveTranscript(recordingId, job.id, result);
+    const saved = await saveTranscript(recordingId, job.id, inUserScript(result, preferences.script), { engineSegments: result.segments, detection });
     log.info({ saved, segments: result.segments.length, language: result.language, model: result.model }, saved ? "transcription completed" : "transcription dropped: recording deleted or retranscribed");
   } catch (error) {
     if (stale.signal.aborted) return log.info("transcription stopped: recording deleted or retranscribed");
@@ -87,6 +109,13 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
     clearInterval(heartbeat);
     clearTimeout(deadline);
   }
+}
+
+/** Uzbek, and only Uzbek, in the owner's script; engines write it in either, or a mix. */
+function inUserScript(result: TranscriptionResult, script: UzbekScript): TranscriptionResult {
+  if (result.language !== "uz") return result;
+  const segments = writeSegmentsInScript(result.segments, script);
+  return { ...result, segments, text: joinSegmentText(segments) };
 }
 
 function classify(error: unknown, shutdown: AbortSignal, timeout: AbortSignal): { reason: TranscriptionErrorReason | "unknown"; retryable: boolean } {

@@ -2,8 +2,10 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { recordingSpeakers, recordings } from "@/db/schema";
-import { writeAllSegments } from "@/lib/transcripts/transcript-writer";
-import type { TranscriptionResult } from "../transcription-engine";
+import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
+import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
+import { recordRevision, writeAllSegments } from "@/lib/transcripts/transcript-writer";
+import type { LanguageDetection, TranscriptionResult } from "../transcription-engine";
 
 /**
  * Replaces the recording's transcript (and, when diarized, its speakers) with `result` in one transaction, so nobody ever sees two
@@ -11,7 +13,17 @@ import type { TranscriptionResult } from "../transcription-engine";
  * conflict instead of overwriting it. The row lock orders this against a concurrent delete or
  * retranscribe: if the job no longer counts by then, nothing is written (returns false).
  */
-export async function saveTranscript(recordingId: string, jobId: string, result: TranscriptionResult): Promise<boolean> {
+export type TranscriptOrigin = {
+  /** The engine's own segments, when `result` holds them converted (to the owner's script). */
+  engineSegments?: TranscriptSegment[];
+  detection?: LanguageDetection | null;
+};
+
+/**
+ * When the text was converted, the history keeps both: a "transcription" revision with the engine's
+ * own words, then a "script" revision with what the owner sees, so the original can be restored.
+ */
+export async function saveTranscript(recordingId: string, jobId: string, result: TranscriptionResult, origin: TranscriptOrigin = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ id: recordings.id })
@@ -25,7 +37,9 @@ export async function saveTranscript(recordingId: string, jobId: string, result:
       await tx.delete(recordingSpeakers).where(eq(recordingSpeakers.recordingId, recordingId));
       if (result.speakers.length > 0) await tx.insert(recordingSpeakers).values(result.speakers.map((speaker, position) => ({ ...speaker, recordingId, position })));
     }
-    await writeAllSegments(tx, recordingId, result.segments, { kind: "transcription", authorId: null });
+    const converted = origin.engineSegments && joinSegmentText(origin.engineSegments) !== joinSegmentText(result.segments);
+    if (converted) await recordRevision(tx, recordingId, origin.engineSegments!, { kind: "transcription", authorId: null });
+    await writeAllSegments(tx, recordingId, result.segments, { kind: converted ? "script" : "transcription", authorId: null });
     await tx
       .update(recordings)
       .set({
@@ -34,7 +48,8 @@ export async function saveTranscript(recordingId: string, jobId: string, result:
         transcriptionError: null,
         transcriptionEngine: result.engine,
         transcriptionModel: result.model,
-        detectedLanguage: result.language,
+        detectedLanguage: origin.detection?.language ?? result.language,
+        detectedLanguageProbability: origin.detection?.probability ?? null,
         transcriptionCompletedAt: new Date(),
       })
       .where(eq(recordings.id, recordingId));

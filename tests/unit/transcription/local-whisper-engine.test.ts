@@ -42,6 +42,15 @@ describe("local whisper engine", () => {
     expect(second.durationMs).toBeCloseTo(2743, -1);
   }, 30_000);
 
+  it("detects the language with whisper.cpp on the first 30 s, in a Whisper language code and with no probability", async () => {
+    const local = engine({ threads: 2 });
+    // The test model has zero weights, so which language wins says nothing; that one does and is a code does.
+    const detection = await local.detectLanguage!(sharedAudio("jfk.wav"), {});
+    expect(detection).toEqual({ language: expect.stringMatching(/^[a-z]{2,3}$/), probability: null });
+    const englishOnly = engine({ modelPath: sharedModel("for-tests-ggml-tiny.en.bin") });
+    expect(await englishOnly.detectLanguage!(sharedAudio("english.wav"), {})).toEqual({ language: "en", probability: null });
+  }, 60_000);
+
   it("keeps the event loop responsive while whisper works, and reports progress per window up to 100", async () => {
     // Also the long-recording path: samples read from a temporary WAV a window at a time.
     const local = engine({ threads: 2, windowSeconds: 12, inMemoryMaxSeconds: 0 });

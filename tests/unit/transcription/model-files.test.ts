@@ -5,6 +5,10 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { downloadModel } from "@/lib/transcription/models/download-model";
+import { downloadModelFromUrl } from "@/lib/transcription/models/download-model-from-url";
+import { parseModelUrl } from "@/lib/transcription/models/model-url";
+import { parseEnv } from "@/lib/env";
+import { parseTranscriptionRoutes } from "@/lib/transcription/routing/parse-transcription-routes";
 import { WHISPER_MODELS } from "@/lib/transcription/models/model-catalog";
 import { resolveModelPath } from "@/lib/transcription/models/resolve-model-path";
 import { TranscriptionError } from "@/lib/transcription/transcription-engine";
@@ -14,6 +18,7 @@ import { makeTempDir, testModelPath } from "@/tests/unit/transcription/test-audi
 const body = Buffer.alloc(3 * 2 ** 20);
 for (let index = 0; index < body.length; index++) body[index] = (index * 31 + (index >> 9)) & 0xff;
 const sha1 = createHash("sha1").update(body).digest("hex");
+const sha256 = createHash("sha256").update(body).digest("hex");
 const models = {
   good: { name: "good", file: "ggml-good.bin", sizeMiB: 3, sha1 },
   tampered: { name: "tampered", file: "ggml-tampered.bin", sizeMiB: 3, sha1: "0".repeat(40) },
@@ -112,6 +117,41 @@ describe("downloadModel", () => {
 
   it("refuses a name that is not in the catalogue", async () => {
     await expect(downloadModel("huge", { modelsDir, logger, baseUrl })).rejects.toThrow(/tiny, base, small, medium, large-v3-turbo/);
+  });
+});
+
+describe("downloadModelFromUrl", () => {
+  it("downloads a model by URL once, checked against its SHA-256", async () => {
+    const url = `${baseUrl}/uz-fine-tune/ggml-model.bin`;
+    const file = await downloadModelFromUrl({ url, sha256 }, { modelsDir, logger });
+    expect(path.basename(file)).toBe(`${sha256.slice(0, 12)}-ggml-model.bin`);
+    expect((await readFile(file)).equals(body)).toBe(true);
+    expect(await downloadModelFromUrl({ url, sha256 }, { modelsDir, logger })).toBe(file);
+    expect(requests).toEqual(["/uz-fine-tune/ggml-model.bin"]);
+  });
+
+  it("refuses a file with another SHA-256, keeps nothing, and does not use a stale file either", async () => {
+    const url = `${baseUrl}/uz-fine-tune/ggml-model.bin`;
+    const wrong = "ab".repeat(32);
+    const error = await downloadModelFromUrl({ url, sha256: wrong }, { modelsDir, logger }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TranscriptionError);
+    expect(error).toMatchObject({ reason: "model_invalid", retryable: false });
+    expect((error as Error).message).toContain(`SHA-256 ${sha256}, expected ${wrong}`);
+    expect(await readdir(modelsDir)).toEqual([]);
+    // A file left under that name that does not match is downloaded again, and refused again.
+    await writeFile(path.join(modelsDir, `${wrong.slice(0, 12)}-ggml-model.bin`), body);
+    await expect(downloadModelFromUrl({ url, sha256: wrong }, { modelsDir, logger })).rejects.toMatchObject({ reason: "model_invalid" });
+    expect(requests).toHaveLength(2);
+  });
+
+  it("takes a route's model URL only with its hash, and WHISPER_MODEL_URL only with WHISPER_MODEL_SHA256", () => {
+    expect(parseModelUrl(`https://example.org/m.bin#sha256=${sha256.toUpperCase()}`)).toEqual({ url: "https://example.org/m.bin", sha256 });
+    expect(parseModelUrl("/models/m.bin")).toBeNull();
+    expect(() => parseTranscriptionRoutes("uz=local:https://example.org/m.bin")).toThrow(/needs its hash/);
+    expect(parseTranscriptionRoutes(`uz=local:https://example.org/m.bin#sha256=${sha256}`).byLanguage.get("uz")).toEqual({ engine: "local", model: `https://example.org/m.bin#sha256=${sha256}` });
+    expect(() => parseEnv({ WHISPER_MODEL_URL: "https://example.org/m.bin" })).toThrow(/WHISPER_MODEL_SHA256: WHISPER_MODEL_URL and WHISPER_MODEL_SHA256 go together/);
+    expect(() => parseEnv({ WHISPER_MODEL_URL: "https://example.org/m.bin", WHISPER_MODEL_SHA256: "abc" })).toThrow(/64 hexadecimal digits/);
+    expect(parseEnv({ WHISPER_MODEL_URL: "https://example.org/m.bin", WHISPER_MODEL_SHA256: sha256 }).WHISPER_MODEL_SHA256).toBe(sha256);
   });
 });
 

@@ -23,3 +23,14 @@ export async function loopAudio(source: string, times: number, output: string): 
     .concat(["-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", output]));
   return output;
 }
+
+/**
+ * Generated 16 kHz mono WAV from ffmpeg's lavfi sources, one after another, e.g.
+ * `["anoisesrc=a=0.1:d=4", "anullsrc=d=6"]`: noise, silence (`anullsrc`) or tone (`sine=f=440:d=3`).
+ */
+export async function generateAudio(parts: string[], output: string): Promise<string> {
+  const inputs = parts.flatMap((part) => ["-f", "lavfi", "-i", part.startsWith("anullsrc") ? `anullsrc=r=16000:cl=mono,atrim=duration=${/d=([\d.]+)/.exec(part)![1]}` : part]);
+  const concat = `${parts.map((_, index) => `[${index}:a]aformat=sample_rates=16000:channel_layouts=mono[a${index}]`).join(";")};${parts.map((_, index) => `[a${index}]`).join("")}concat=n=${parts.length}:v=0:a=1[out]`;
+  await runFile(locateFfmpeg(), ["-hide_banner", "-loglevel", "error", "-nostdin", "-y", ...inputs, "-filter_complex", concat, "-map", "[out]", "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", output]);
+  return output;
+}

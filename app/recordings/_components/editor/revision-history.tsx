@@ -3,10 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import type { RevisionKind } from "@/db/schema";
 import { restoreRevisionAction } from "../../_actions/restore-revision";
 
 /** `savedAt` comes formatted from the server, so it reads the same before and after hydration. */
-export type RevisionItem = { id: string; version: number; kind: "transcription" | "edit" | "restore"; savedAt: string; authorPhone: string | null; text: string };
+export type RevisionItem = { id: string; version: number; kind: RevisionKind; savedAt: string; authorPhone: string | null; text: string };
 
 /** Every saved version, newest first; any earlier one can be brought back (as a new version). */
 export function RevisionHistory({ recordingId, currentVersion, revisions }: { recordingId: string; currentVersion: number; revisions: RevisionItem[] }) {
