@@ -7,7 +7,8 @@ export const adminStatsJson = z.object({
   users: z.object({ total: z.number().int(), admins: z.number().int(), disabled: z.number().int() }),
   recordings: z.object({ total: z.number().int(), audio_minutes: z.number(), storage_bytes: z.number().int() }),
   audio_minutes_this_month: z.number(),
-  jobs: z.record(z.enum(JOB_STATES), z.number().int()),
+  // Every state spelled out (not a record): a record keyed by an enum has no properties a strict validator can check.
+  jobs: z.object(Object.fromEntries(JOB_STATES.map((state) => [state, z.number().int()])) as Record<(typeof JOB_STATES)[number], z.ZodNumber>),
 });
 
 export function toAdminStatsJson(stats: AdminStats): z.infer<typeof adminStatsJson> {

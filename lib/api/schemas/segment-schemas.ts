@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { speakerResponse } from "@/lib/transcripts/api/speakers-schemas";
 
 const wordSchema = z.object({ start_ms: z.number(), end_ms: z.number(), text: z.string(), probability: z.number().nullable() });
 
@@ -13,12 +14,10 @@ export const segmentSchema = z
   })
   .meta({ id: "Segment" });
 
-export const segmentListSchema = z.object({ recording_id: z.uuid(), version: z.number().int(), segments: z.array(segmentSchema) }).meta({ id: "SegmentList" });
+export const segmentListSchema = z
+  .object({ recording_id: z.uuid(), version: z.number().int(), segments: z.array(segmentSchema), speakers: z.array(speakerResponse) })
+  .meta({ id: "SegmentList" });
 
 export const segmentParamsSchema = z.object({ id: z.string(), index: z.string().meta({ description: "The segment's index (0, 1, …)" }) });
-
-export const segmentIndexSchema = z.coerce.number().int().min(0).max(1_000_000);
-
-export const segmentEditBodySchema = z.object({ text: z.string().max(100_000), version: z.number().int().min(0) }).meta({ id: "SegmentEdit" });
 
 export const segmentEditResultSchema = z.object({ index: z.number().int(), text: z.string(), version: z.number().int() }).meta({ id: "SegmentEditResult" });

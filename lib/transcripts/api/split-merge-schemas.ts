@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { segmentSchema } from "@/lib/api/schemas/segment-schemas";
 import { transcriptVersionSchema } from "./transcript-version-schema";
 
 /** POST /api/v1/audio/{id}/segments/{index}/split: `at_char` counts UTF-16 code units into the segment's saved text. */
@@ -7,14 +8,5 @@ export const splitSegmentRequest = z.object({ at_char: z.number().int().min(0).m
 /** POST /api/v1/audio/{id}/segments/{index}/merge: into the segment before it. */
 export const mergeSegmentRequest = z.object({ version: transcriptVersionSchema });
 
-const segmentResponse = z.object({
-  index: z.number().int(),
-  start_ms: z.number().int(),
-  end_ms: z.number().int(),
-  text: z.string(),
-  speaker_id: z.uuid().nullable(),
-  words: z.array(z.object({ start_ms: z.number(), end_ms: z.number(), text: z.string(), probability: z.number().nullable() })).nullable(),
-});
-
 /** Both answer with the new version and every segment, since the indices after the change have moved. */
-export const restructuredSegmentsResponse = z.object({ version: z.number().int(), segments: z.array(segmentResponse) });
+export const restructuredSegmentsResponse = z.object({ version: z.number().int(), segments: z.array(segmentSchema) });

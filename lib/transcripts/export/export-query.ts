@@ -7,8 +7,10 @@ export const MAX_EXPORT_IDS = 100;
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
-const singleQuery = z.object({ format: exportFormatSchema, timestamps: flag.default(false) });
-const manyQuery = singleQuery.extend({
+/** `?format=…&timestamps=…` of a single export. */
+export const singleExportQuery = z.object({ format: exportFormatSchema, timestamps: flag.default(false) });
+/** The same plus `ids`, for a zip of several recordings. */
+export const zipExportQuery = singleExportQuery.extend({
   ids: z
     .string()
     .transform((ids) => [...new Set(ids.split(",").map((id) => id.trim()).filter((id) => id !== ""))])
@@ -16,13 +18,13 @@ const manyQuery = singleQuery.extend({
 });
 
 /** `?format=…&timestamps=…` of an export URL; anything else is a 422. */
-export function parseExportQuery(url: string): z.infer<typeof singleQuery> {
-  return parse(singleQuery, url);
+export function parseExportQuery(url: string): z.infer<typeof singleExportQuery> {
+  return parse(singleExportQuery, url);
 }
 
 /** The same plus `ids=a,b,…` (or `ids=a&ids=b`, as an HTML form sends them) for a multi-recording archive. */
-export function parseZipExportQuery(url: string): z.infer<typeof manyQuery> {
-  return parse(manyQuery, url);
+export function parseZipExportQuery(url: string): z.infer<typeof zipExportQuery> {
+  return parse(zipExportQuery, url);
 }
 
 function parse<Schema extends z.ZodType>(schema: Schema, url: string): z.infer<Schema> {

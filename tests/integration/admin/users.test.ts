@@ -109,7 +109,7 @@ describe("admin REST: users", () => {
     for (const body of [{ role: "user" }, { disabled: true }, { role: "user", quota_minutes: 5 }]) {
       const response = await patch(admin, admin.id, body, { "accept-language": "en" });
       expect(response.status).toBe(409);
-      expect(await response.json()).toEqual({ error: { code: "admin_self_change", message: expect.stringContaining("yourself") } });
+      expect(await response.json()).toEqual({ error: { code: "admin_self_change", message: expect.stringContaining("yourself") }, detail: expect.stringContaining("yourself") });
     }
     const [row] = await db.select().from(users).where(eq(users.id, admin.id));
     expect(row).toMatchObject({ role: "admin", disabledAt: null, quotaMinutes: null });

@@ -190,6 +190,63 @@ describe("every operation answers as documented", () => {
     expect((await check("PUT", template, `/api/v1/audio/${id}/segments/0`, { user: stranger, json: { text: "x", version: 2 } })).status).toBe(404);
   });
 
+  it("segments: patch, split, merge, speakers and replace all", async () => {
+    const id = await transcribed(owner);
+    const segment = "/api/v1/audio/{id}/segments/{index}";
+    const speakers = await check("PUT", "/api/v1/audio/{id}/speakers", `/api/v1/audio/${id}/speakers`, { json: { speakers: [{ name: "Aziza" }], version: 1 } });
+    expect(speakers.body).toMatchObject({ version: 2, speakers: [{ name: "Aziza" }] });
+    const aziza = (speakers.body as { speakers: { id: string }[] }).speakers[0]!.id;
+    expect((await check("GET", "/api/v1/audio/{id}/speakers", `/api/v1/audio/${id}/speakers`)).body).toMatchObject({ version: 2, speakers: [{ id: aziza, name: "Aziza" }] });
+    expect((await check("GET", "/api/v1/audio/{id}/speakers", `/api/v1/audio/${id}/speakers`, { user: stranger })).status).toBe(404);
+    expect((await check("PUT", "/api/v1/audio/{id}/speakers", `/api/v1/audio/${id}/speakers`, { json: { speakers: [{ name: "Bobur" }], version: 1 } })).status).toBe(409);
+
+    expect((await check("PATCH", segment, `/api/v1/audio/${id}/segments/0`, { json: { speaker_id: aziza, version: 2 } })).body).toMatchObject({ index: 0, speaker_id: aziza, version: 3 });
+    expect((await check("PATCH", segment, `/api/v1/audio/${id}/segments/0`, { json: { version: 3 } })).status).toBe(422);
+    expect((await check("PATCH", segment, `/api/v1/audio/${id}/segments/0`, { user: null, json: { text: "x", version: 3 } })).status).toBe(401);
+
+    const split = await check("POST", `${segment}/split`, `/api/v1/audio/${id}/segments/0/split`, { json: { at_char: 9, version: 3 } });
+    expect(split.body).toMatchObject({ version: 4, segments: [{ text: "Assalomu" }, { text: "alaykum" }, { text: "bugun dars" }] });
+    expect((await check("POST", `${segment}/split`, `/api/v1/audio/${id}/segments/0/split`, { json: { at_char: 3, version: 3 } })).status).toBe(409);
+    const merged = await check("POST", `${segment}/merge`, `/api/v1/audio/${id}/segments/1/merge`, { json: { version: 4 } });
+    expect(merged.body).toMatchObject({ version: 5, segments: [{ index: 0 }, { index: 1, text: "bugun dars" }] });
+    expect((await check("POST", `${segment}/merge`, `/api/v1/audio/${id}/segments/0/merge`, { json: { version: 5 } })).status).toBe(422);
+
+    const replace = "/api/v1/audio/{id}/transcript/replace";
+    expect((await check("POST", replace, `/api/v1/audio/${id}/transcript/replace`, { json: { find: "dars", replace: "darslar", version: 5 } })).body).toEqual({ replaced: 1, version: 6 });
+    expect((await check("POST", replace, `/api/v1/audio/${id}/transcript/replace`, { user: stranger, json: { find: "dars", replace: "x", version: 6 } })).status).toBe(404);
+  });
+
+  it("exports: one recording in each format, and several as a zip", async () => {
+    const id = await transcribed(owner);
+    const json = await check("GET", "/api/v1/audio/{id}/export", `/api/v1/audio/${id}/export?format=json`);
+    expect(json.body).toMatchObject({ segments: [{ text: "Assalomu alaykum" }, { text: "bugun dars" }] });
+    const srt = await check("GET", "/api/v1/audio/{id}/export", `/api/v1/audio/${id}/export?format=srt`);
+    expect(srt.headers.get("content-disposition")).toMatch(/^attachment/);
+    expect((await check("GET", "/api/v1/audio/{id}/export", `/api/v1/audio/${id}/export?format=mp3`)).status).toBe(422);
+    expect((await check("GET", "/api/v1/audio/{id}/export", `/api/v1/audio/${id}/export?format=txt`, { user: stranger })).status).toBe(404);
+    expect((await check("GET", "/api/v1/audio/export", `/api/v1/audio/export?format=txt&ids=${id}`)).headers.get("content-type")).toBe("application/zip");
+    expect((await check("GET", "/api/v1/audio/export", `/api/v1/audio/export?format=txt&ids=${id}`, { user: stranger })).status).toBe(404);
+  });
+
+  it("users/me: the caller's transcription settings", async () => {
+    expect((await check("PATCH", "/api/v1/users/me", "/api/v1/users/me", { json: { transcript_script: "cyrillic", vocabulary: "Yozuv" } })).body).toMatchObject({ transcript_script: "cyrillic", vocabulary: "Yozuv" });
+    expect((await check("PATCH", "/api/v1/users/me", "/api/v1/users/me", { json: { transcript_script: "greek" } })).status).toBe(422);
+  });
+
+  it("admin: users, stats, jobs, retry and audit, for admins only", async () => {
+    const admin = await createApiUser("admin");
+    const users = await check("GET", "/api/v1/admin/users", "/api/v1/admin/users?limit=5", { user: admin });
+    expect(users.status).toBe(200);
+    expect((await check("GET", "/api/v1/admin/users", "/api/v1/admin/users")).status).toBe(403);
+    expect((await check("PATCH", "/api/v1/admin/users/{id}", `/api/v1/admin/users/${stranger.id}`, { user: admin, json: { quota_minutes: 600 } })).body).toMatchObject({ id: stranger.id });
+    expect((await check("PATCH", "/api/v1/admin/users/{id}", `/api/v1/admin/users/${admin.id}`, { user: admin, json: { role: "user" } })).status).toBe(409);
+    expect((await check("GET", "/api/v1/admin/stats", "/api/v1/admin/stats", { user: admin })).status).toBe(200);
+    expect((await check("GET", "/api/v1/admin/jobs", "/api/v1/admin/jobs?state=failed", { user: admin })).status).toBe(200);
+    expect((await check("POST", "/api/v1/admin/jobs/{id}/retry", `/api/v1/admin/jobs/${crypto.randomUUID()}/retry`, { user: admin })).status).toBe(404);
+    expect((await check("POST", "/api/v1/admin/jobs/{id}/retry", `/api/v1/admin/jobs/${crypto.randomUUID()}/retry`)).status).toBe(403);
+    expect((await check("GET", "/api/v1/admin/audit", "/api/v1/admin/audit", { user: admin })).body).toMatchObject({ items: [{ action: expect.any(String) }] });
+  });
+
   it("leaves no documented operation uncalled", () => {
     expect(contract.unexercisedOperations()).toEqual([]);
   });
