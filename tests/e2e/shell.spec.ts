@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { signInAsNewUser } from "./support/sign-in";
 
 // Only the product name and the language names may read the same in every language.
@@ -39,7 +39,8 @@ test("Uzbek is the default and the header switch changes every visible string, s
 test.describe("with an English browser", () => {
   test.use({ locale: "en-US" });
 
-  test("Accept-Language picks English and unknown pages get a localized 404", async ({ page }) => {
+  test("Accept-Language picks English and unknown pages get a localized 404", async ({ page, allowConsoleError }) => {
+    allowConsoleError(/status of 404 .*\/no-such-page\)$/, "the test asks for a page that does not exist");
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
