@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { uploadAndOpenRecording } from "./support/recordings";
 
 /** Signs in, uploads JFK's speech and opens its page once the (stand-in) transcript is there. */
@@ -63,7 +64,8 @@ test("two tabs editing the same segment: the second sees both texts and chooses"
   await expect(segment(page, 0)).toHaveValue("Second tab's words");
 });
 
-test("offline, a save fails visibly, keeps the text, and succeeds after reconnecting", async ({ page, context }) => {
+test("offline, a save fails visibly, keeps the text, and succeeds after reconnecting", async ({ page, context, allowConsoleError }) => {
+  allowConsoleError(/net::ERR_INTERNET_DISCONNECTED/, "the save is attempted while the context is offline");
   await openTranscribedRecording(page);
   await context.setOffline(true);
   await segment(page, 2).fill("typed without a network");

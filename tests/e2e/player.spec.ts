@@ -1,6 +1,7 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { sharedAudio, uploadAndOpenRecording } from "./support/recordings";
 import { signInAsNewUser } from "./support/sign-in";
 

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { sharedAudio } from "./support/recordings";
 import { ADMIN_PHONE_DIGITS, signInAsNewUser } from "./support/sign-in";
 
@@ -61,7 +62,8 @@ test("cancel an upload in flight; refuse a non-audio file before sending it", as
   await expect(page.getByTestId("library-empty")).toBeVisible();
 });
 
-test("the server's localized refusal is shown for a fake audio file", async ({ page }) => {
+test("the server's localized refusal is shown for a fake audio file", async ({ page, allowConsoleError }) => {
+  allowConsoleError(/status of 415 .*\/api\/v1\/audio\/upload\)$/, "the server refuses the fake audio file");
   await signInAsNewUser(page);
   await page.getByTestId("upload-input").setInputFiles({ name: "song.mp3", mimeType: "audio/mpeg", buffer: Buffer.from("<html>not audio</html>") });
   await expect(page.getByTestId("upload-item").getByRole("alert")).toHaveText("Bu audio fayl emas. MP3, WAV, M4A, FLAC, OGG yoki WebM yuklang.");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { signInAsNewUser } from "./support/sign-in";
 
 // Only the product name and the language names may read the same in every language.
@@ -39,7 +39,8 @@ test("Uzbek is the default and the header switch changes every visible string, s
 test.describe("with an English browser", () => {
   test.use({ locale: "en-US" });
 
-  test("Accept-Language picks English and unknown pages get a localized 404", async ({ page }) => {
+  test("Accept-Language picks English and unknown pages get a localized 404", async ({ page, allowConsoleError }) => {
+    allowConsoleError(/status of 404 .*\/no-such-page\)$/, "the test asks for a page that does not exist");
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
@@ -58,6 +59,32 @@ test.describe("on a 360 px phone", () => {
     await signInAsNewUser(page);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: test.info().outputPath("dashboard-phone.png"), fullPage: true });
+  });
+
+  test("the signed-in header is one row; its account items open from a menu that Escape closes", async ({ page }) => {
+    await signInAsNewUser(page);
+    const header = page.locator("header");
+    const menuButton = page.getByRole("button", { name: "Hisob menyusi" });
+    const rowHeight = (await header.boundingBox())!.height;
+    expect(rowHeight).toBeLessThan(80);
+    await expect(page.getByRole("button", { name: "Chiqish" })).toBeHidden();
+
+    await menuButton.focus();
+    await page.keyboard.press("Enter");
+    await expect(menuButton).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByTestId("signed-in-as")).toBeVisible();
+    await page.keyboard.press("Tab");
+    await expect(page.getByTestId("language-switcher")).toBeFocused();
+    expect((await header.boundingBox())!.height).toBe(rowHeight);
+
+    await page.keyboard.press("Escape");
+    await expect(menuButton).toHaveAttribute("aria-expanded", "false");
+    await expect(menuButton).toBeFocused();
+    await expect(page.getByRole("button", { name: "Chiqish" })).toBeHidden();
+
+    await menuButton.click();
+    await page.getByRole("button", { name: "Chiqish" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kirish");
   });
 });
 

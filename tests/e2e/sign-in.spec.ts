@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { newPhoneDigits, readCodeFromDevSms, requestCode } from "./support/sign-in";
 
 test("sign in with the development sender, see the dashboard, sign out", async ({ page }) => {

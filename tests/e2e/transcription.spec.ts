@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { sharedAudio } from "./support/recordings";
 import { signInAsNewUser } from "./support/sign-in";
 
