@@ -19,6 +19,11 @@ export async function SiteHeader() {
               <Link href="/recordings" className="text-sm font-medium text-slate-700 hover:text-brand-700">
                 {t("recordings")}
               </Link>
+              {user.role === "admin" && (
+                <Link href="/admin/users" className="ml-4 text-sm font-medium text-slate-700 hover:text-brand-700">
+                  {t("admin")}
+                </Link>
+              )}
             </nav>
           )}
         </div>

@@ -8,10 +8,12 @@ import { formatDuration } from "@/lib/recordings/format-duration";
 import { listRecordings } from "@/lib/recordings/list-recordings";
 import { listRecordingOwners } from "@/lib/recordings/list-recording-owners";
 import { isTranscriptionUnderway } from "@/lib/recordings/is-transcription-underway";
+import { readUserUsage } from "@/lib/quotas/read-user-usage";
 import { OwnerFilter } from "./_components/owner-filter";
 import { RefreshWhileWorking } from "./_components/refresh-while-working";
 import { StatusBadge } from "./_components/status-badge";
 import { UploadPanel } from "./_components/upload-panel";
+import { UsageSummary } from "./_components/usage-summary";
 
 const PAGE_SIZE = 20;
 const searchSchema = z.object({ page: z.coerce.number().int().min(1).catch(1), owner: z.uuid().optional().catch(undefined) });
@@ -20,11 +22,12 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
   const user = await requireSessionUser();
   const { page, owner } = searchSchema.parse(await searchParams);
   const isAdmin = user.role === "admin";
-  const [t, format, library, owners] = await Promise.all([
+  const [t, format, library, owners, usage] = await Promise.all([
     getTranslations("recordings"),
     getFormatter(),
     listRecordings(user, { skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, ownerId: isAdmin ? owner : undefined }),
     isAdmin ? listRecordingOwners() : Promise.resolve([]),
+    readUserUsage(user.id),
   ]);
   const pages = Math.max(1, Math.ceil(library.total / PAGE_SIZE));
   const pageHref = (target: number) => `/recordings?${new URLSearchParams({ page: String(target), ...(owner ? { owner } : {}) })}`;
@@ -35,6 +38,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
         {t("title")}
       </h1>
       <RefreshWhileWorking active={library.items.some(isTranscriptionUnderway)} />
+      {usage && <UsageSummary usage={usage} />}
       <UploadPanel maxUploadMb={env.MAX_UPLOAD_MB} />
       {isAdmin && <OwnerFilter owners={owners} selected={owner} />}
       {library.total === 0 ? (
