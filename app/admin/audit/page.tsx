@@ -12,7 +12,11 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const { page } = searchSchema.parse(await searchParams);
   const [t, format, log] = await Promise.all([getTranslations("admin.audit"), getFormatter(), listAuditLog({ skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })]);
   const pages = Math.max(1, Math.ceil(log.total / PAGE_SIZE));
-  const actionText = (action: string) => (t.has(`action.${action}`) ? t(`action.${action}` as "action.user.disabled") : action);
+  // Action names have dots ("user.disabled"), which next-intl would read as nesting: the messages use underscores.
+  const actionText = (action: string) => {
+    const key = `action.${action.replace(/\./g, "_")}`;
+    return t.has(key) ? t(key as "action.user_disabled") : action;
+  };
 
   return (
     <section aria-labelledby="admin-audit-title" className="space-y-6">
