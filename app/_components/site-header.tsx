@@ -25,6 +25,11 @@ export async function SiteHeader() {
               <a href="/api/docs" className="text-sm font-medium text-slate-700 hover:text-brand-700">
                 {t("apiDocs")}
               </a>
+              {user.role === "admin" && (
+                <Link href="/admin/users" className="text-sm font-medium text-slate-700 hover:text-brand-700">
+                  {t("admin")}
+                </Link>
+              )}
             </nav>
           )}
         </div>

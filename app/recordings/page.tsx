@@ -14,9 +14,11 @@ import { searchRecordings } from "@/lib/recordings/search/search-recordings";
 import { EXPORT_FORM_ID, ExportSelectedForm } from "./_components/export-selected-form";
 import { LibrarySearch } from "./_components/library-search";
 import { MarkedSnippet } from "./_components/marked-snippet";
+import { readUserUsage } from "@/lib/quotas/read-user-usage";
 import { RefreshWhileWorking } from "./_components/refresh-while-working";
 import { StatusBadge } from "./_components/status-badge";
 import { UploadPanel } from "./_components/upload-panel";
+import { UsageSummary } from "./_components/usage-summary";
 
 const PAGE_SIZE = 20;
 const pageSchema = z.coerce.number().int().min(1).catch(1);
@@ -40,13 +42,14 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
   const page = pageSchema.parse(params.page);
   const isAdmin = user.role === "admin";
   const filters = readFilters(params);
-  const [t, tExport, tSearch, format, library, owners] = await Promise.all([
+  const [t, tExport, tSearch, format, library, owners, usage] = await Promise.all([
     getTranslations("recordings"),
     getTranslations("export"),
     getTranslations("search"),
     getFormatter(),
     searchRecordings(user, { ...filters, user_id: isAdmin ? filters.user_id : undefined, skip: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     isAdmin ? listRecordingOwners() : Promise.resolve(null),
+    readUserUsage(user.id),
   ]);
   const pages = Math.max(1, Math.ceil(library.total / PAGE_SIZE));
   const pageHref = (target: number) => {
@@ -61,6 +64,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
         {t("title")}
       </h1>
       <RefreshWhileWorking active={library.items.some(isTranscriptionUnderway)} />
+      {usage && <UsageSummary usage={usage} />}
       <UploadPanel maxUploadMb={env.MAX_UPLOAD_MB} />
       <LibrarySearch owners={owners} languages={locales} statuses={transcriptionStatus.enumValues} />
       {filtered && (

@@ -12,5 +12,6 @@ export const pgbossJob = pgSchema("pgboss").table("job", {
   retryLimit: integer("retry_limit").notNull(),
   startedOn: timestamp("started_on", { withTimezone: true }),
   expireIn: interval("expire_in").notNull(),
+  createdOn: timestamp("created_on", { withTimezone: true }).notNull(),
   completedOn: timestamp("completed_on", { withTimezone: true }),
 });

@@ -17,7 +17,7 @@ const megabytes = (bytes: number) => round1(bytes / 2 ** 20);
  * after the other and cannot both slip under the limit. Reaching the limit exactly is allowed.
  */
 export async function reserveUploadQuota(tx: Transaction, userId: string, upload: { seconds: number; bytes: number }): Promise<void> {
-  const usage = await readUserUsage(tx, userId, { lock: true });
+  const usage = await readUserUsage(userId, { lockIn: tx });
   if (!usage) throw new AppError("unauthorized");
   if (usage.quotaMinutes !== null && usage.monthSeconds + upload.seconds > usage.quotaMinutes * 60 + SECONDS_TOLERANCE) {
     throw quotaExceeded("minutes", { used: round1(usage.monthSeconds / 60), limit: usage.quotaMinutes, needed: round1(upload.seconds / 60) });

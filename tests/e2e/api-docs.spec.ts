@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { signInAsNewUser } from "./support/sign-in";
 
 test("signed-in people reach the API docs from the header; the page renders the contract without leaving the server", async ({ page, baseURL }) => {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { sharedAudio } from "./support/recordings";
 import { newPhoneDigits, readCodeFromDevSms } from "./support/sign-in";
 

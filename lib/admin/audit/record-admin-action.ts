@@ -12,7 +12,7 @@ export type AdminActionName =
   | "job.retried"
   | "job.cancelled";
 
-/** Written in the same transaction as the change it describes, so an entry exists exactly when the change does. */
+/** Written in the transaction of the change it describes where there is one (a retry is audited just after it is queued). */
 export async function recordAdminAction(
   tx: Transaction | Database,
   actor: AdminActor,

@@ -67,7 +67,7 @@ describe("monthly audio minutes", () => {
     expect((await refused.json()).error.message).toMatch(/из 1 мин/);
     expect(storedCount()).toBe(files);
     expect(await rowsOf(user)).toBe(0);
-    expect((await readUserUsage(db, user.id))?.monthSeconds).toBeCloseTo(60 - mp3Seconds + 0.01, 6);
+    expect((await readUserUsage(user.id))?.monthSeconds).toBeCloseTo(60 - mp3Seconds + 0.01, 6);
   });
 
   it("lets only one of two parallel uploads through when only one fits", async () => {
