@@ -40,6 +40,9 @@ describe("JSON", () => {
   });
 });
 
+// Writing and reading back whole documents (pdf.js especially) takes seconds on a busy machine.
+const DOCUMENT_TIMEOUT_MS = 30_000;
+
 describe("DOCX", () => {
   it("reads back (mammoth) as the title, the metadata and one paragraph per segment", async () => {
     const document = exportDocument({ timestamps: true });
@@ -49,13 +52,13 @@ describe("DOCX", () => {
     expect(paragraphs).toEqual([outline.title, ...outline.metadata, ...outline.paragraphs.map(({ stamp, text }) => `${stamp} ${text}`)]);
     expect(paragraphs).toContain(`[00:00] ${UZBEK}`);
     expect(paragraphs).toContain("Davomiyligi: 1:02:10");
-  });
+  }, DOCUMENT_TIMEOUT_MS);
 
   it("leaves the stamps out unless asked", async () => {
     const { value } = await mammoth.extractRawText({ buffer: await writeDocx(exportDocument()) });
     expect(value).not.toContain("[00:00]");
     expect(value).toContain(`Dilnoza: ${RUSSIAN}`);
-  });
+  }, DOCUMENT_TIMEOUT_MS);
 });
 
 describe("PDF", () => {
@@ -69,5 +72,5 @@ describe("PDF", () => {
     expect(text.trim()).toBe(expected);
     expect(text).toContain(UZBEK);
     expect(text).toContain(RUSSIAN);
-  });
+  }, DOCUMENT_TIMEOUT_MS);
 });

@@ -1,0 +1,35 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { uploadAndOpenRecording } from "./support/recordings";
+
+test("search a word typed another way, open the hit at its time, and download the transcript", async ({ page }) => {
+  await uploadAndOpenRecording(page, "jfk.mp3");
+  await expect(page.getByTestId("status-badge")).toHaveText("Tayyor", { timeout: 30_000 });
+  const recordingUrl = page.url();
+  // The stand-in spreads JFK's 11 s over four segments: the third starts at about 5.5 s.
+  const third = page.getByTestId("transcript-segment").nth(2).locator("textarea");
+  await third.fill("Bugun oʻqituvchi kitoblarimizdan gapirdi");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+
+  await page.goto("/recordings");
+  await page.getByTestId("library-search").fill("O'QITUVCHI kitob");
+  await expect(page).toHaveURL(/q=O%27QITUVCHI\+kitob/);
+  const hit = page.getByTestId("search-hit");
+  await expect(hit).toHaveCount(1);
+  await expect(hit.locator("mark")).toHaveText("oʻqituvchi kitob");
+  await hit.click();
+
+  await expect(page).toHaveURL(new RegExp(`${recordingUrl}\\?t=5\\.\\d+`));
+  const audio = page.getByTestId("audio-player");
+  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThan(5);
+  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => !element.paused)).toBe(true);
+
+  await page.getByTestId("export-menu").locator("summary").click();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Subtitrlar (.srt)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.srt$/);
+  const srt = await readFile((await download.path())!);
+  expect(srt.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  expect(srt.toString("utf8")).toMatch(/00:00:05,\d{3} --> 00:00:0\d,\d{3}\r\nBugun oʻqituvchi kitoblarimizdan gapirdi\r\n/);
+});
