@@ -1,4 +1,4 @@
-import { locateWords } from "./locate-words";
+import { type LocatedWord, locateWords } from "./locate-words";
 import type { TranscriptSegment, TranscriptWord } from "./transcript-segment";
 
 /**
@@ -11,7 +11,8 @@ export function splitSegmentAt(segment: TranscriptSegment, atChar: number): [Tra
   const rightText = segment.text.slice(atChar).trimStart();
   if (leftText === "" || rightText === "") return null;
   const words = segment.words ?? [];
-  const located = locateWords(segment.text, words);
+  const found = locateWords(segment.text, words);
+  const located = found.length > 0 && found.every((word) => word !== null) ? (found as LocatedWord[]) : null;
   const cutMs = located ? cutAtWord(located, atChar, segment) : proportionalCut(segment, atChar);
   const leftWords = located ? located.filter((word) => word.from < atChar).map(({ word }) => word) : words.filter((word) => midpoint(word) < cutMs);
   const rightWords = words.filter((word) => !leftWords.includes(word));
@@ -23,7 +24,7 @@ export function splitSegmentAt(segment: TranscriptSegment, atChar: number): [Tra
 }
 
 /** Before the first word the caret reaches into: between words, that word's start; inside one, within it. */
-function cutAtWord(located: { word: TranscriptWord; from: number; to: number }[], atChar: number, segment: TranscriptSegment): number {
+function cutAtWord(located: LocatedWord[], atChar: number, segment: TranscriptSegment): number {
   const at = located.find(({ to }) => to > atChar);
   if (!at) return clamp(located.at(-1)!.word.endMs, segment);
   if (atChar <= at.from) return clamp(at.word.startMs, segment);

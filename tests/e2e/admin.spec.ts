@@ -1,6 +1,7 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { sharedAudio } from "./support/recordings";
 import { CONSOLE_ADMIN_PHONE_DIGITS, signInAsNewUser } from "./support/sign-in";
 

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { uploadAndOpenRecording } from "./support/recordings";
 
 test("search a word typed another way, open the hit at its time, and download the transcript", async ({ page }) => {

@@ -18,7 +18,15 @@ async function main() {
     const duration = format.duration ?? 1;
     const groups = [];
     for (let start = 0; start < words.length; start += WORDS_PER_SEGMENT) groups.push(words.slice(start, start + WORDS_PER_SEGMENT).join(" "));
-    const segments = groups.map((text, id) => ({ id, start: (duration * id) / groups.length, end: (duration * (id + 1)) / groups.length, text: ` ${text}` }));
+    // The second segment is one the model was unsure of (e^-1.5 ≈ 0.22), as whisper-1 scores segments.
+    const segments = groups.map((text, id) => ({
+      id,
+      start: (duration * id) / groups.length,
+      end: (duration * (id + 1)) / groups.length,
+      text: ` ${text}`,
+      avg_logprob: id === 1 ? -1.5 : -0.1,
+      no_speech_prob: 0.01,
+    }));
     // Word timings, evenly spread over each segment, as whisper-1 returns them with timestamp_granularities.
     const timedWords = segments.flatMap((segment) => {
       const inSegment = segment.text.trim().split(/\s+/);

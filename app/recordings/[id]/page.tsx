@@ -12,6 +12,7 @@ import { db } from "@/db/client";
 import { readNamedSegments } from "@/lib/transcripts/speakers/read-named-segments";
 import { listSpeakers } from "@/lib/transcripts/speakers/list-speakers";
 import { listRevisions } from "@/lib/transcripts/list-revisions";
+import { readUnsureThreshold } from "@/lib/users/read-unsure-threshold";
 import { DeleteRecordingButton } from "../_components/delete-recording-button";
 import { ExportMenu } from "../_components/export-menu";
 import { RefreshWhileWorking } from "../_components/refresh-while-working";
@@ -34,12 +35,13 @@ export default async function RecordingPage({ params, searchParams }: { params: 
     if (error instanceof AppError && error.kind === "not_found") notFound();
     throw error;
   });
-  const [t, format, segments, speakers, revisions] = await Promise.all([
+  const [t, format, segments, speakers, revisions, unsureThreshold] = await Promise.all([
     getTranslations("recordings"),
     getFormatter(),
     readNamedSegments(db, recording),
     listSpeakers(db, recording),
     listRevisions(recording),
+    readUnsureThreshold(user.id),
   ]);
   const details: [string, string][] = [
     [t("duration"), formatDuration(recording.durationSeconds)],
@@ -69,7 +71,7 @@ export default async function RecordingPage({ params, searchParams }: { params: 
       <PlayerProvider>
         {startSeconds !== undefined && <StartAt seconds={startSeconds} />}
         <WaveformPlayer src={`/api/v1/audio/${recording.id}/file`} durationSeconds={recording.durationSeconds} fileSizeBytes={recording.fileSize} rateLabels={rateLabels} />
-        <TranscriptPanel recording={recording} segments={segments} speakers={speakers} revisions={revisions} />
+        <TranscriptPanel recording={recording} segments={segments} speakers={speakers} revisions={revisions} unsureThreshold={unsureThreshold} />
       </PlayerProvider>
       <section aria-labelledby="details-title" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="details-title" className="mb-3 font-medium">

@@ -9,9 +9,9 @@ import { RevisionHistory, type RevisionItem } from "./editor/revision-history";
 import { TranscriptEditor } from "./editor/transcript-editor";
 import { RetranscribeForm } from "./retranscribe-form";
 
-type Props = { recording: Recording; segments: NamedSegment[]; speakers: Speaker[]; revisions: (Omit<RevisionItem, "savedAt"> & { createdAt: Date })[] };
+type Props = { recording: Recording; segments: NamedSegment[]; speakers: Speaker[]; revisions: (Omit<RevisionItem, "savedAt"> & { createdAt: Date })[]; unsureThreshold: number };
 
-export async function TranscriptPanel({ recording, segments, speakers, revisions }: Props) {
+export async function TranscriptPanel({ recording, segments, speakers, revisions, unsureThreshold }: Props) {
   const [t, format] = await Promise.all([getTranslations("transcription"), getFormatter()]);
   const status = recording.transcriptionStatus;
   const reason = recording.transcriptionError ?? "unknown";
@@ -41,6 +41,7 @@ export async function TranscriptPanel({ recording, segments, speakers, revisions
           version={recording.transcriptVersion}
           segments={segments}
           speakers={speakers}
+          unsureThreshold={unsureThreshold}
         />
       ) : editable ? (
         <>

@@ -24,8 +24,8 @@ export function useAutosave(recordingId: string, initialVersion: number, save: S
   const [state, setState] = useState<SaveState>("idle");
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
-  const flush = useCallback(async () => {
-    if (running.current) return;
+  const flush = useCallback(async (): Promise<boolean> => {
+    if (running.current) return false;
     running.current = true;
     try {
       for (const [index, text] of pending.current) {
@@ -53,9 +53,10 @@ export function useAutosave(recordingId: string, initialVersion: number, save: S
         } else {
           setState("failed");
         }
-        return;
+        return false;
       }
       setState(pending.current.size ? "saving" : "saved");
+      return pending.current.size === 0;
     } finally {
       running.current = false;
     }
@@ -70,6 +71,29 @@ export function useAutosave(recordingId: string, initialVersion: number, save: S
       timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
     },
     [flush, recordingId],
+  );
+
+  /**
+   * Runs another change of the transcript (a speaker, a split, replace all) once every typed edit is
+   * saved, against the version those saves reached; false when edits could not be saved first.
+   */
+  const perform = useCallback(
+    async <Data extends { version: number }>(change: (version: number) => Promise<ActionResult<Data>>): Promise<ActionResult<Data> | null> => {
+      if (timer.current) clearTimeout(timer.current);
+      while (running.current) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (pending.current.size > 0 && !(await flush())) return null;
+      running.current = true;
+      try {
+        setState("saving");
+        const result = await change(version.current).catch(() => null);
+        if (result?.ok) version.current = result.data.version;
+        setState(result?.ok ? "saved" : "failed");
+        return result;
+      } finally {
+        running.current = false;
+      }
+    },
+    [flush],
   );
 
   /** The person chose: keep their text (saved over the other version) or take the other one. */
@@ -119,5 +143,5 @@ export function useAutosave(recordingId: string, initialVersion: number, save: S
     };
   }, [flush, state]);
 
-  return { state, conflict, edit, resolve, retry: flush, restoreDrafts };
+  return { state, conflict, edit, resolve, retry: flush, restoreDrafts, perform };
 }
