@@ -1,14 +1,16 @@
 import "server-only";
-import { createRequire } from "node:module";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { ExportDocument } from "./export-document";
 import { documentOutline } from "./document-outline";
 
 // DejaVu Sans covers Uzbek Latin (oʻ gʻ with U+02BB, the tutuq belgisi U+02BC) and all of Cyrillic;
 // pdfkit embeds the glyphs it uses, so the text stays selectable and searchable.
-const require = createRequire(import.meta.url);
-const regularFont = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-const boldFont = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
+// Found from the working directory at run time: a resolve the bundler can see would make it try to
+// bundle the .ttf files themselves (Turbopack has no loader for them, and the build fails).
+const fontDir = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
+const regularFont = path.join(fontDir, "DejaVuSans.ttf");
+const boldFont = path.join(fontDir, "DejaVuSans-Bold.ttf");
 
 /** The same content as the DOCX, A4, wrapped and paginated by pdfkit. */
 export function writePdf(document: ExportDocument): Promise<Buffer> {
