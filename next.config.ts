@@ -20,7 +20,8 @@ const nextConfig: NextConfig = {
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "same-origin" },
     ];
-    return [{ source: "/:path*", headers: security }];
+    // Pages only: API answers set their own (the audio file is `sandbox`, the docs page allows its viewer).
+    return [{ source: "/((?!api/).*)", headers: security }];
   },
 };
 

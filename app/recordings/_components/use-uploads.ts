@@ -49,7 +49,7 @@ export function useUploads(maxUploadMb: number) {
         request.upload.onprogress = (event) => update(id, { loaded: event.loaded, total: event.total || file.size });
         request.onload = () => {
           requests.current.delete(id);
-          if (request.status === 201) {
+          if (request.status === 200) {
             update(id, { state: "done", loaded: file.size });
             router.refresh();
           } else {
