@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { listAuditLog } from "@/lib/admin/audit/list-audit-log";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { AdminTable } from "../_components/admin-table";
 import { Pager } from "../_components/pager";
 
 const PAGE_SIZE = 50;
@@ -26,35 +27,22 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       {log.items.length === 0 ? (
         <p className="text-slate-600">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-              <tr>
-                {(["when", "who", "what", "whom", "ip", "details"] as const).map((column) => (
-                  <th key={column} scope="col" className="px-3 py-2 font-medium">
-                    {t(column)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {log.items.map((entry) => (
-                <tr key={entry.id} data-testid="audit-entry" className="align-top">
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{entry.actorPhone}</td>
-                  <td className="px-3 py-2" data-testid="audit-action">{actionText(entry.action)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{entry.targetPhone ?? "—"}</td>
-                  <td className="px-3 py-2">{entry.ip ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    {entry.details && <code className="text-xs break-all text-slate-700">{JSON.stringify(entry.details)}</code>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable columns={(["when", "who", "what", "whom", "ip", "details"] as const).map((column) => ({ label: t(column) }))}>
+          {log.items.map((entry) => (
+            <tr key={entry.id} data-testid="audit-entry" className="align-top">
+              <td className="px-3 py-2 whitespace-nowrap">
+                <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{entry.actorPhone}</td>
+              <td className="px-3 py-2" data-testid="audit-action">{actionText(entry.action)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{entry.targetPhone ?? "—"}</td>
+              <td className="px-3 py-2">{entry.ip ?? "—"}</td>
+              <td className="px-3 py-2">
+                {entry.details && <code className="text-xs break-all text-slate-700">{JSON.stringify(entry.details)}</code>}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       <Pager page={page} pages={pages} href={(target) => `/admin/audit?page=${target}`} />
     </section>

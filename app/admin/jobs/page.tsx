@@ -9,6 +9,7 @@ import { cancelJobAction } from "../_actions/cancel-job";
 import { retryFailedJobsAction } from "../_actions/retry-failed-jobs";
 import { retryJobAction } from "../_actions/retry-job";
 import { ActionButton } from "../_components/action-button";
+import { AdminTable } from "../_components/admin-table";
 import { Pager } from "../_components/pager";
 
 const PAGE_SIZE = 25;
@@ -56,38 +57,24 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
       {jobs.items.length === 0 ? (
         <p className="text-slate-600" data-testid="jobs-empty">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-              <tr>
-                {(["recording", "owner", "reason", "attempts", "time", "fix"] as const).map((column) => (
-                  <th key={column} scope="col" className="px-3 py-2 font-medium">
-                    {t(column)}
-                  </th>
-                ))}
-                <th scope="col" className="px-3 py-2"><span className="sr-only">{t("retry")}</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {jobs.items.map((job) => (
-                <tr key={job.recordingId} data-testid="admin-job" className="align-top">
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    <Link href={`/recordings/${job.recordingId}`} className="text-brand-700 hover:underline">{job.title}</Link>
-                  </th>
-                  <td className="px-3 py-2 whitespace-nowrap">{job.ownerPhone}</td>
-                  <td className="px-3 py-2" data-testid="admin-job-reason">{reasonText(job.reason)}</td>
-                  <td className="px-3 py-2 tabular-nums">{job.attempts}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(job.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                  <td className="max-w-sm px-3 py-2 text-xs text-slate-700" data-testid="admin-job-fix">{fixFor(job.reason)}</td>
-                  <td className="px-3 py-2">
-                    {job.jobId && (state === "failed" || state === "stuck") && <ActionButton action={retryJobAction} input={{ jobId: job.jobId }} label={t("retry")} testId="retry-job" />}
-                    {job.jobId && state === "queued" && <ActionButton action={cancelJobAction} input={{ jobId: job.jobId }} label={t("cancel")} tone="danger" testId="cancel-job" />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable columns={[...(["recording", "owner", "reason", "attempts", "time", "fix"] as const).map((column) => ({ label: t(column) })), { label: t("retry"), hidden: true }]}>
+          {jobs.items.map((job) => (
+            <tr key={job.recordingId} data-testid="admin-job" className="align-top">
+              <th scope="row" className="px-3 py-2 font-medium">
+                <Link href={`/recordings/${job.recordingId}`} className="text-brand-700 hover:underline">{job.title}</Link>
+              </th>
+              <td className="px-3 py-2 whitespace-nowrap">{job.ownerPhone}</td>
+              <td className="px-3 py-2" data-testid="admin-job-reason">{reasonText(job.reason)}</td>
+              <td className="px-3 py-2 tabular-nums">{job.attempts}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(job.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+              <td className="max-w-sm px-3 py-2 text-xs text-slate-700" data-testid="admin-job-fix">{fixFor(job.reason)}</td>
+              <td className="px-3 py-2">
+                {job.jobId && (state === "failed" || state === "stuck") && <ActionButton action={retryJobAction} input={{ jobId: job.jobId }} label={t("retry")} testId="retry-job" />}
+                {job.jobId && state === "queued" && <ActionButton action={cancelJobAction} input={{ jobId: job.jobId }} label={t("cancel")} tone="danger" testId="cancel-job" />}
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       <Pager page={page} pages={pages} href={(target) => `/admin/jobs?${new URLSearchParams({ state, page: String(target) })}`} />
     </section>

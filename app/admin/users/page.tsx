@@ -8,6 +8,7 @@ import { readDefaultQuotas } from "@/lib/quotas/read-default-quotas";
 import { setDefaultQuotasAction } from "../_actions/set-default-quotas";
 import { updateUserAction } from "../_actions/update-user";
 import { ActionButton } from "../_components/action-button";
+import { AdminTable } from "../_components/admin-table";
 import { Pager } from "../_components/pager";
 import { QuotaForm } from "../_components/quota-form";
 
@@ -49,68 +50,55 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       {users.items.length === 0 ? (
         <p className="text-slate-600">{t("users.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-              <tr>
-                {(["phone", "role", "status", "created", "lastSignIn", "recordings", "minutes", "storage", "actions"] as const).map((column) => (
-                  <th key={column} scope="col" className="px-3 py-2 font-medium">
-                    {t(`users.${column}`)}
-                  </th>
-                ))}
+        <AdminTable columns={(["phone", "role", "status", "created", "lastSignIn", "recordings", "minutes", "storage", "actions"] as const).map((column) => ({ label: t(`users.${column}`) }))}>
+          {users.items.map((user) => {
+            const phoneText = parsePhoneNumber(user.phone).formatInternational();
+            return (
+              <tr key={user.id} data-testid="admin-user" data-phone={user.phone} className="align-top">
+                <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">{phoneText}</th>
+                <td className="px-3 py-2" data-testid="admin-user-role">{t(`users.roleValue.${user.role}`)}</td>
+                <td className="px-3 py-2" data-testid="admin-user-status">{user.disabled ? t("users.disabled") : t("users.active")}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{date(user.createdAt)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{date(user.lastSignInAt)}</td>
+                <td className="px-3 py-2 tabular-nums">{user.recordings}</td>
+                <td className="px-3 py-2 tabular-nums whitespace-nowrap">{t("users.minutesValue", { month: minutes(user.monthSeconds), total: minutes(user.totalSeconds) })}</td>
+                <td className="px-3 py-2 tabular-nums whitespace-nowrap">
+                  {formatMegabytes(format, user.monthBytes)} / {formatMegabytes(format, user.totalBytes)}
+                </td>
+                <td className="space-y-2 px-3 py-2">
+                  {user.id !== me.id && (
+                    <div className="flex flex-wrap gap-2">
+                      <ActionButton
+                        action={updateUserAction}
+                        input={{ id: user.id, role: user.role === "admin" ? "user" : "admin" }}
+                        label={user.role === "admin" ? t("users.removeAdmin") : t("users.makeAdmin")}
+                        testId="toggle-admin"
+                      />
+                      <ActionButton
+                        action={updateUserAction}
+                        input={{ id: user.id, disabled: !user.disabled }}
+                        label={user.disabled ? t("users.enable") : t("users.disable")}
+                        tone={user.disabled ? "default" : "danger"}
+                        testId="toggle-disabled"
+                      />
+                    </div>
+                  )}
+                  <details>
+                    <summary className="cursor-pointer text-xs text-brand-700">
+                      {t("users.quotas")}: {t("users.quotaValue", {
+                        minutes: user.quotaMinutes ?? t("unlimited"),
+                        storage: user.quotaBytes === null ? t("unlimited") : formatMegabytes(format, user.quotaBytes),
+                      })}
+                    </summary>
+                    <div className="pt-2">
+                      <QuotaForm action={updateUserAction} userId={user.id} initial={user} label={t("users.quotasFor", { phone: phoneText })} />
+                    </div>
+                  </details>
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {users.items.map((user) => {
-                const phoneText = parsePhoneNumber(user.phone).formatInternational();
-                return (
-                  <tr key={user.id} data-testid="admin-user" data-phone={user.phone} className="align-top">
-                    <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">{phoneText}</th>
-                    <td className="px-3 py-2" data-testid="admin-user-role">{t(`users.roleValue.${user.role}`)}</td>
-                    <td className="px-3 py-2" data-testid="admin-user-status">{user.disabled ? t("users.disabled") : t("users.active")}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{date(user.createdAt)}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{date(user.lastSignInAt)}</td>
-                    <td className="px-3 py-2 tabular-nums">{user.recordings}</td>
-                    <td className="px-3 py-2 tabular-nums whitespace-nowrap">{t("users.minutesValue", { month: minutes(user.monthSeconds), total: minutes(user.totalSeconds) })}</td>
-                    <td className="px-3 py-2 tabular-nums whitespace-nowrap">
-                      {formatMegabytes(format, user.monthBytes)} / {formatMegabytes(format, user.totalBytes)}
-                    </td>
-                    <td className="space-y-2 px-3 py-2">
-                      {user.id !== me.id && (
-                        <div className="flex flex-wrap gap-2">
-                          <ActionButton
-                            action={updateUserAction}
-                            input={{ id: user.id, role: user.role === "admin" ? "user" : "admin" }}
-                            label={user.role === "admin" ? t("users.removeAdmin") : t("users.makeAdmin")}
-                            testId="toggle-admin"
-                          />
-                          <ActionButton
-                            action={updateUserAction}
-                            input={{ id: user.id, disabled: !user.disabled }}
-                            label={user.disabled ? t("users.enable") : t("users.disable")}
-                            tone={user.disabled ? "default" : "danger"}
-                            testId="toggle-disabled"
-                          />
-                        </div>
-                      )}
-                      <details>
-                        <summary className="cursor-pointer text-xs text-brand-700">
-                          {t("users.quotas")}: {t("users.quotaValue", {
-                            minutes: user.quotaMinutes ?? t("unlimited"),
-                            storage: user.quotaBytes === null ? t("unlimited") : formatMegabytes(format, user.quotaBytes),
-                          })}
-                        </summary>
-                        <div className="pt-2">
-                          <QuotaForm action={updateUserAction} userId={user.id} initial={user} label={t("users.quotasFor", { phone: phoneText })} />
-                        </div>
-                      </details>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </AdminTable>
       )}
       <Pager page={page} pages={pages} href={(target) => `/admin/users?${new URLSearchParams({ page: String(target), ...(phone ? { phone } : {}) })}`} />
     </section>
