@@ -112,6 +112,30 @@ export const browserSessions = pgTable(
   (table) => [index("browser_sessions_user_idx").on(table.userId)],
 );
 
+/**
+ * A personal API key. Only the SHA-256 of the secret is kept (the secret has 256 random bits, so a fast
+ * hash is enough); `prefix` is its start, shown in lists so people can tell their keys apart.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Written at most once a minute per key, so authenticating is a read.
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("api_keys_user_idx").on(table.userId)],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;
+
 export const refreshTokens = pgTable(
   "refresh_tokens",
   {

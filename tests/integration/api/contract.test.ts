@@ -123,6 +123,22 @@ describe("every operation answers as documented", () => {
     expect((await check("GET", "/api/v1/users/me", "/api/v1/users/me", { user: null })).status).toBe(401);
   });
 
+  it("api-keys: create, list, use, revoke", async () => {
+    const created = await check("POST", "/api/v1/api-keys", "/api/v1/api-keys", { json: { name: "contract" } });
+    expect(created.status).toBe(201);
+    const key = created.body as { id: string; secret: string };
+    const asKey = { ...owner, authorization: `Bearer ${key.secret}` };
+    expect((await check("POST", "/api/v1/api-keys", "/api/v1/api-keys", { user: asKey, json: { name: "minted" } })).status).toBe(403);
+    expect((await check("POST", "/api/v1/api-keys", "/api/v1/api-keys", { json: { name: "" } })).status).toBe(422);
+    expect((await check("POST", "/api/v1/api-keys", "/api/v1/api-keys", { body: "{", headers: { "content-type": "application/json" } })).status).toBe(400);
+    expect((await check("POST", "/api/v1/api-keys", "/api/v1/api-keys", { user: null, json: { name: "x" } })).status).toBe(401);
+    expect((await check("GET", "/api/v1/api-keys", "/api/v1/api-keys", { user: asKey })).body).toMatchObject({ items: [{ id: key.id, name: "contract" }] });
+    expect((await check("GET", "/api/v1/api-keys", "/api/v1/api-keys", { user: null })).status).toBe(401);
+    expect((await check("DELETE", "/api/v1/api-keys/{id}", `/api/v1/api-keys/${key.id}`, { user: stranger })).status).toBe(404);
+    expect((await check("DELETE", "/api/v1/api-keys/{id}", `/api/v1/api-keys/${key.id}`, { user: asKey })).status).toBe(200);
+    expect((await check("DELETE", "/api/v1/api-keys/{id}", `/api/v1/api-keys/${key.id}`, { user: asKey })).status).toBe(401);
+  });
+
   it("recordings: upload, list, get, update, retranscribe, delete", async () => {
     const uploaded = await check("POST", "/api/v1/audio/upload", "/api/v1/audio/upload", { body: uploadBody({ file: new Blob([mp3], { type: "audio/mpeg" }), title: "Dars" }) });
     expect(uploaded.status).toBe(200);
