@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createApiUser, type ApiUser } from "../../support/api-users";
 
-// As in editor-actions.test.ts: the browser session and the page's language come from Next's request scope, absent here.
+// The settings pages (API keys, webhooks). As in editor-actions.test.ts: the browser session and the page's language come from Next's request scope, absent here.
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", async (importActual) => ({
   ...(await importActual<typeof import("@/lib/auth/current-user")>()),
@@ -17,7 +17,10 @@ vi.mock("next-intl/server", async () => {
 
 const { createApiKeyAction } = await import("@/app/settings/api-keys/_actions/create-api-key");
 const { revokeApiKeyAction } = await import("@/app/settings/api-keys/_actions/revoke-api-key");
+const { createWebhookAction } = await import("@/app/settings/webhooks/_actions/create-webhook");
+const { deleteWebhookAction } = await import("@/app/settings/webhooks/_actions/delete-webhook");
 const { listApiKeys } = await import("@/lib/auth/api-keys/list-api-keys");
+const { listWebhookEndpoints } = await import("@/lib/webhooks/list-webhook-endpoints");
 const { GET: me } = await import("@/app/api/v1/users/me/route");
 
 let owner: ApiUser;
@@ -53,5 +56,25 @@ describe("the API keys page's actions", () => {
     expect(await createApiKeyAction({ name: "x" })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
     session.user = asUser(owner);
     expect(await createApiKeyAction({ name: " " })).toMatchObject({ ok: false, error: { code: "validation" } });
+  });
+});
+
+describe("the webhooks page's actions", () => {
+  it("add an endpoint with its secret shown once, refuse a private address, and delete only the caller's own", async () => {
+    session.user = asUser(owner);
+    const refused = await createWebhookAction({ url: "http://localhost/hook", events: ["recording.failed"] });
+    expect(refused).toMatchObject({ ok: false, error: { code: "webhook_url_private_address", message: expect.stringContaining("private") } });
+    const created = await createWebhookAction({ url: "https://93.184.215.14/hook", events: ["recording.failed", "recording.failed"] });
+    if (!created.ok) throw new Error(created.error.message);
+    expect(created.data.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    const [endpoint] = await listWebhookEndpoints(owner.id);
+    expect(endpoint).toMatchObject({ url: "https://93.184.215.14/hook", events: ["recording.failed"], lastDelivery: null });
+
+    session.user = asUser(stranger);
+    expect(await deleteWebhookAction({ id: endpoint!.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    session.user = asUser(owner);
+    expect(await deleteWebhookAction({ id: endpoint!.id })).toEqual({ ok: true, data: undefined });
+    expect(await listWebhookEndpoints(owner.id)).toEqual([]);
+    expect(await createWebhookAction({ url: "https://93.184.215.14/hook", events: [] })).toMatchObject({ ok: false, error: { code: "validation" } });
   });
 });
