@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
+import { recordingSchema } from "./recording-schemas";
 
 export const WEBHOOK_URL_MAX_CHARS = 2000;
 
@@ -20,7 +21,7 @@ export const webhookDeliverySummarySchema = z.object(deliveryFields).meta({ id: 
 export const webhookDeliverySchema = z
   .object({
     ...deliveryFields,
-    payload: z.object({ event: z.enum(WEBHOOK_EVENTS), id: z.uuid(), time: z.iso.datetime(), recording: z.record(z.string(), z.unknown()).meta({ description: "The recording as GET /api/v1/audio/{id} answers" }) }),
+    payload: z.object({ event: z.enum(WEBHOOK_EVENTS), id: z.uuid(), time: z.iso.datetime(), recording: recordingSchema }).meta({ description: "The body that was sent; `recording` is what GET /api/v1/audio/{id} answered at the time" }),
     history: z.array(z.object({ at: z.iso.datetime(), status_code: z.number().int().nullable(), error: z.string().nullable() })).meta({ description: "Every attempt, oldest first" }),
   })
   .meta({ id: "WebhookDelivery" });
