@@ -4,6 +4,8 @@ import { WEBHOOK_URL_MAX_CHARS } from "@/lib/api/schemas/webhook-schemas";
 import { requireSessionUser } from "@/lib/auth/current-user";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
 import { RowActionButton } from "../_components/row-action-button";
+import { SettingsSection } from "../_components/settings-section";
+import { SettingsTable } from "../_components/settings-table";
 import { deleteWebhookAction } from "./_actions/delete-webhook";
 import { CreateWebhookForm } from "./_components/create-webhook-form";
 
@@ -25,48 +27,28 @@ export default async function WebhooksPage() {
   };
 
   return (
-    <section aria-labelledby="webhooks-title" className="space-y-6">
-      <div className="space-y-2">
-        <h1 id="webhooks-title" className="text-2xl font-semibold">
-          {t("title")}
-        </h1>
-        <p className="text-sm text-slate-700">{t("intro")}</p>
-      </div>
+    <SettingsSection id="webhooks-title" title={t("title")} intro={t("intro")}>
       <CreateWebhookForm maxUrlChars={WEBHOOK_URL_MAX_CHARS} />
       {endpoints.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">{t("listCaption")}</caption>
-            <thead className="bg-slate-50 text-xs uppercase text-slate-700">
-              <tr>
-                {(["url", "events", "lastDelivery", "nextRetry", "actions"] as const).map((column) => (
-                  <th key={column} scope="col" className="px-3 py-2 font-medium">
-                    {t(`columns.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {endpoints.map((endpoint) => (
-                <tr key={endpoint.id} data-testid="webhook" data-url={endpoint.url} className="align-top">
-                  <th scope="row" className="max-w-72 px-3 py-2 font-mono text-xs font-normal break-all">
-                    {endpoint.url}
-                    {endpoint.disabledAt && <span className="mt-1 block font-sans font-medium text-red-700">{t("disabled")}</span>}
-                  </th>
-                  <td className="px-3 py-2">{endpoint.events.map((event) => t(`event.${event.replace(".", "_")}`)).join(", ")}</td>
-                  <td className="px-3 py-2" data-testid="webhook-last-delivery">{status(endpoint.lastDelivery)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{endpoint.lastDelivery?.nextRetryAt ? date(endpoint.lastDelivery.nextRetryAt) : t("noRetry")}</td>
-                  <td className="px-3 py-2">
-                    <RowActionButton action={deleteWebhookAction} id={endpoint.id} label={t("delete")} accessibleLabel={t("deleteNamed", { url: endpoint.url })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SettingsTable caption={t("listCaption")} columns={(["url", "events", "lastDelivery", "nextRetry", "actions"] as const).map((column) => t(`columns.${column}`))}>
+          {endpoints.map((endpoint) => (
+            <tr key={endpoint.id} data-testid="webhook" data-url={endpoint.url} className="align-top">
+              <th scope="row" className="max-w-72 px-3 py-2 font-mono text-xs font-normal break-all">
+                {endpoint.url}
+                {endpoint.disabledAt && <span className="mt-1 block font-sans font-medium text-red-700">{t("disabled")}</span>}
+              </th>
+              <td className="px-3 py-2">{endpoint.events.map((event) => t(`event.${event.replace(".", "_")}`)).join(", ")}</td>
+              <td className="px-3 py-2" data-testid="webhook-last-delivery">{status(endpoint.lastDelivery)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{endpoint.lastDelivery?.nextRetryAt ? date(endpoint.lastDelivery.nextRetryAt) : t("noRetry")}</td>
+              <td className="px-3 py-2">
+                <RowActionButton action={deleteWebhookAction} id={endpoint.id} label={t("delete")} accessibleLabel={t("deleteNamed", { url: endpoint.url })} />
+              </td>
+            </tr>
+          ))}
+        </SettingsTable>
       )}
-    </section>
+    </SettingsSection>
   );
 }
