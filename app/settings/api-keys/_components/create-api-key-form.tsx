@@ -1,30 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { OneTimeSecret } from "../../_components/one-time-secret";
+import { useCreateAction } from "../../_components/use-create-action";
 import { createApiKeyAction } from "../_actions/create-api-key";
 
 export function CreateApiKeyForm({ maxNameChars }: { maxNameChars: number }) {
   const t = useTranslations("apiKeys");
-  const router = useRouter();
   const id = useId();
   const [name, setName] = useState("");
-  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { created, error, pending, run } = useCreateAction(createApiKeyAction);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    setError(null);
-    startTransition(async () => {
-      const result = await createApiKeyAction({ name });
-      if (!result.ok) return setError(result.error.message);
-      setCreated(result.data);
-      setName("");
-      router.refresh();
-    });
+    run({ name }, () => setName(""));
   }
 
   return (

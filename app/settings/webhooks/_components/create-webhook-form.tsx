@@ -1,21 +1,18 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/webhook-events";
 import { OneTimeSecret } from "../../_components/one-time-secret";
+import { useCreateAction } from "../../_components/use-create-action";
 import { createWebhookAction } from "../_actions/create-webhook";
 
 export function CreateWebhookForm({ maxUrlChars }: { maxUrlChars: number }) {
   const t = useTranslations("webhooks");
-  const router = useRouter();
   const id = useId();
   const [url, setUrl] = useState("");
   const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
-  const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { created, error, setError, pending, run } = useCreateAction(createWebhookAction);
 
   function toggle(event: WebhookEvent, checked: boolean) {
     setEvents((current) => (checked ? [...current, event] : current.filter((item) => item !== event)));
@@ -23,15 +20,8 @@ export function CreateWebhookForm({ maxUrlChars }: { maxUrlChars: number }) {
 
   function submit(formEvent: React.FormEvent) {
     formEvent.preventDefault();
-    setError(null);
     if (events.length === 0) return setError(t("noEvents"));
-    startTransition(async () => {
-      const result = await createWebhookAction({ url: url.trim(), events });
-      if (!result.ok) return setError(result.error.message);
-      setCreated(result.data);
-      setUrl("");
-      router.refresh();
-    });
+    run({ url: url.trim(), events }, () => setUrl(""));
   }
 
   return (
