@@ -48,8 +48,7 @@ async function send(endpoint: WebhookEndpoint, delivery: WebhookDelivery): Promi
     return { ok: false, statusCode: status, error: status >= 300 && status < 400 ? "redirect_not_followed" : null, retryable: status >= 500 || status === 408 || status === 429 };
   } catch (error) {
     if (error instanceof WebhookTargetError) return { ok: false, statusCode: null, error: error.problem, retryable: error.problem === "unresolvable" };
-    const code = (error as { code?: unknown }).code;
-    return { ok: false, statusCode: null, error: typeof code === "string" ? code : error instanceof Error && error.name === "TimeoutError" ? "timeout" : "network_error", retryable: true };
+    return { ok: false, statusCode: null, error: networkErrorName(error), retryable: true };
   }
 }
 
@@ -82,4 +81,11 @@ async function recordOutcome(queue: PgBoss, delivery: WebhookDelivery, outcome: 
       .where(eq(webhookDeliveries.id, delivery.id));
     if (retryAt) await sendDeliveryJob(queue, tx, delivery.id, retryAt);
   });
+}
+
+/** ECONNREFUSED, ECONNRESET, ENOTFOUND…; "timeout" when our 10 s were up. */
+function networkErrorName(error: unknown): string {
+  if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) return "timeout";
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : "network_error";
 }
