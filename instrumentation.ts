@@ -1,6 +1,6 @@
 // Runs once when a server process starts: apply pending migrations before any request is served,
-// keep the upload folder clean, and (unless workers run separately) start transcribing, handing
-// running jobs back on SIGTERM.
+// keep the upload folder clean, and (unless workers run separately) start transcribing and delivering
+// webhooks, handing running jobs back on SIGTERM.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installContentLengthPassthrough } = await import("@/lib/http/content-length-passthrough");
@@ -15,6 +15,13 @@ export async function register() {
   if (env.EMBEDDED_WORKER) {
     const { startTranscriptionWorkers } = await import("@/lib/transcription/pipeline/start-transcription-workers");
     const { stopWorkersOnSignal } = await import("@/lib/transcription/pipeline/stop-workers-on-signal");
-    stopWorkersOnSignal(await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY }));
+    const { startWebhookWorkers } = await import("@/lib/webhooks/start-webhook-workers");
+    const transcription = await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY });
+    const webhooks = await startWebhookWorkers();
+    stopWorkersOnSignal({
+      stop: async (graceMs) => {
+        await Promise.all([webhooks.stop(), transcription.stop(graceMs)]);
+      },
+    });
   }
 }

@@ -112,6 +112,30 @@ export const browserSessions = pgTable(
   (table) => [index("browser_sessions_user_idx").on(table.userId)],
 );
 
+/**
+ * A personal API key. Only the SHA-256 of the secret is kept (the secret has 256 random bits, so a fast
+ * hash is enough); `prefix` is its start, shown in lists so people can tell their keys apart.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Written at most once a minute per key, so authenticating is a read.
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("api_keys_user_idx").on(table.userId)],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;
+
 export const refreshTokens = pgTable(
   "refresh_tokens",
   {
@@ -126,6 +150,58 @@ export const refreshTokens = pgTable(
   },
   (table) => [index("refresh_tokens_session_idx").on(table.sessionId)],
 );
+
+/**
+ * Where a user's webhooks go. `secret` signs every delivery (HMAC), so it is kept as it is; it is shown
+ * only when the endpoint is created. Deleting an endpoint deletes its delivery log and pending retries.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    secret: text("secret").notNull(),
+    events: text("events").array().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Set after too many failed attempts in a row; a disabled endpoint is sent nothing.
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  },
+  (table) => [index("webhook_endpoints_user_idx").on(table.userId)],
+);
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+
+export type WebhookAttempt = { at: string; statusCode: number | null; error: string | null };
+
+/** One event for one endpoint, with every attempt to deliver it. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    // The exact body sent on every attempt (the signature covers these bytes).
+    payload: text("payload").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    history: jsonb("history").$type<WebhookAttempt[]>().notNull().default([]),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    nextRetryAt: timestamp("next_retry_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    // Given up: out of attempts, a refusal that retrying cannot change, or the endpoint was disabled.
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("webhook_deliveries_endpoint_created_idx").on(table.endpointId, table.createdAt)],
+);
+
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 
 export const transcriptionStatus = pgEnum("transcription_status", ["pending", "processing", "completed", "failed"]);
 

@@ -111,6 +111,9 @@ export const envSchema = z.object({
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(10),
   TRANSCRIPTION_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().int().min(3).default(60),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+
+  WEBHOOK_ALLOW_PRIVATE: booleanFlag,
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().positive().max(3600).default(30),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; TRANSCRIPTION_ENGINE: EngineName };

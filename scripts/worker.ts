@@ -1,4 +1,4 @@
-// `npm run worker`: transcription workers in a process of their own, as many as you like, on any
+// `npm run worker`: transcription and webhook workers in a process of their own, as many as you like, on any
 // machine that reaches the PostgreSQL server. SIGTERM/SIGINT: finish or hand back running jobs, then exit.
 import { closeConnection } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -7,6 +7,7 @@ import { stopJobQueue } from "@/lib/jobs/job-queue";
 import { logger } from "@/lib/log/logger";
 import { closeTranscriptionEngines } from "@/lib/transcription/get-transcription-engine";
 import { startTranscriptionWorkers } from "@/lib/transcription/pipeline/start-transcription-workers";
+import { startWebhookWorkers } from "@/lib/webhooks/start-webhook-workers";
 
 async function main() {
   if (!env.DATABASE_URL) {
@@ -15,12 +16,13 @@ async function main() {
   }
   await migrateDatabase();
   const workers = await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 });
+  const webhooks = await startWebhookWorkers({ pollingIntervalSeconds: 1 });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker stopping");
-    await workers.stop(env.WORKER_SHUTDOWN_GRACE_MS);
+    await Promise.all([webhooks.stop(), workers.stop(env.WORKER_SHUTDOWN_GRACE_MS)]);
     await stopJobQueue({ graceful: true, timeoutMs: 5_000 });
     await closeTranscriptionEngines();
     await closeConnection();

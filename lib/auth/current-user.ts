@@ -4,10 +4,13 @@ import { redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { authSessions, users, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
+import { API_KEY_PREFIX } from "./api-keys/api-key-secret";
+import { findApiKeyOwner } from "./api-keys/find-api-key-owner";
 import { verifyAccessToken } from "./mobile/access-token";
 import { auth } from "./next-auth";
 
-export type CurrentUser = { id: string; phone: string; role: Role };
+/** `apiKeyId`: the caller authenticated with that personal API key (never set for a browser session or mobile token). */
+export type CurrentUser = { id: string; phone: string; role: Role; apiKeyId?: string };
 
 /** The signed-in browser user, or null. Pages, actions and handlers call this themselves; the proxy is no boundary. */
 export async function sessionUser(): Promise<CurrentUser | null> {
@@ -23,8 +26,9 @@ export async function requireSessionUser(): Promise<CurrentUser> {
 }
 
 /**
- * The caller of an API request: a bearer token when one is sent (and then only that: a bad token is a
- * 401, never a fall-back to cookies), otherwise the browser session.
+ * The caller of an API request: a bearer token when one is sent — a personal API key (yz_…) or a mobile
+ * access token — and then only that (a bad token is a 401, never a fall-back to cookies), otherwise
+ * the browser session. A key is only ever read from this header, so it never works as a browser session.
  */
 export async function apiCaller(headers: Headers): Promise<CurrentUser | null> {
   const authorization = headers.get("authorization");
@@ -36,6 +40,11 @@ export async function apiCaller(headers: Headers): Promise<CurrentUser | null> {
 }
 
 async function bearerUser(token: string): Promise<CurrentUser> {
+  if (token.startsWith(API_KEY_PREFIX)) {
+    const owner = await findApiKeyOwner(token);
+    if (!owner) throw invalidToken();
+    return owner;
+  }
   const claims = await verifyAccessToken(token);
   if (!claims) throw invalidToken();
   // Checked on every request (no cache): logout, deactivation and "sign out everywhere" apply at once.

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { authSessions, browserSessions, users } from "@/db/schema";
+import { apiKeys, authSessions, browserSessions, users } from "@/db/schema";
 import { forgetBrowserSessions } from "./browser/is-browser-session-active";
 
 /**
- * Ends every browser session and mobile session of a user. Bumping token_version invalidates browser
- * JWTs (they carry the version they were issued with); revoking the rows ends refresh and access
- * tokens and the browser sessions themselves. (API keys, once they exist, belong here too.)
+ * Ends every browser session, mobile session and personal API key of a user. Bumping token_version
+ * invalidates browser JWTs (they carry the version they were issued with); revoking the rows ends
+ * refresh and access tokens, API keys and the browser sessions themselves.
  */
 export async function signOutEverywhere(userId: string): Promise<void> {
   await endSessions(userId, {});
@@ -23,6 +23,7 @@ async function endSessions(userId: string, changes: { disabledAt?: Date }): Prom
   const browsers = await db.transaction(async (tx) => {
     await tx.update(users).set({ ...changes, tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
     await tx.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
+    await tx.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
     return tx
       .update(browserSessions)
       .set({ revokedAt: now })

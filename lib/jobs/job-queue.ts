@@ -6,6 +6,7 @@ import { logger } from "@/lib/log/logger";
 import { pgliteExecutor } from "./sql-executor";
 
 export const TRANSCRIBE_QUEUE = "transcribe-recording";
+export const WEBHOOK_QUEUE = "deliver-webhook";
 
 const globalForQueue = globalThis as typeof globalThis & { __yozuvQueue?: Promise<PgBoss> };
 
@@ -28,6 +29,7 @@ async function startJobQueue(): Promise<PgBoss> {
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
   await boss.createQueue(TRANSCRIBE_QUEUE, { name: TRANSCRIBE_QUEUE, policy: "standard" });
+  await boss.createQueue(WEBHOOK_QUEUE, { name: WEBHOOK_QUEUE, policy: "standard" });
   return boss;
 }
 

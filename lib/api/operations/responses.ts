@@ -5,7 +5,7 @@ import { errorBodySchema } from "@/lib/api/schemas/error-schemas";
 const errorDescriptions = {
   400: "Malformed request (bad JSON, a malformed upload)",
   401: "No valid access token or API key",
-  403: "Not allowed: the account is disabled, the operation is for admins only, or a quota is used up",
+  403: "Not allowed: the account is disabled, the operation is for admins only (or not for API keys), or a quota is used up",
   404: "No such resource, or it belongs to someone else",
   409: "Stale version: someone changed it since; details carry the current version and text",
   413: "Body too large",

@@ -7,6 +7,7 @@ import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { withLocalCopy } from "@/lib/storage/with-local-copy";
 import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
 import { findTranscriptionPreferences } from "@/lib/users/transcription-preferences";
+import { queueRecordingWebhooks } from "@/lib/webhooks/queue-recording-webhooks";
 import type { EngineName } from "../engine-names";
 import { getTranscriptionEngine } from "../get-transcription-engine";
 import { planTranscription } from "../routing/plan-transcription";
@@ -14,6 +15,7 @@ import type { TranscriptionRoutes } from "../routing/transcription-route";
 import type { UzbekScript } from "../script/uzbek-script";
 import { writeSegmentsInScript } from "../script/write-segments-in-script";
 import { TranscriptionError, type TranscriptionEngine, type TranscriptionErrorReason, type TranscriptionResult } from "../transcription-engine";
+import type { AnnounceOutcome } from "./announce-outcome";
 import { diarizeTranscript } from "./diarize-transcript";
 import { TRANSCRIPTION_ATTEMPTS } from "./enqueue-transcription";
 import { saveTranscript } from "./save-transcript";
@@ -35,6 +37,8 @@ export type TranscriptionDependencies = {
   routes?: TranscriptionRoutes;
   /** The engine whose detectLanguage picks a route for "auto" recordings (the default local model). */
   detector?: () => Promise<TranscriptionEngine>;
+  /** Who hears of a settled recording (webhooks); absent, nobody. Made before each job's last write. */
+  announcer?: () => Promise<AnnounceOutcome>;
 };
 
 export function configuredDependencies(): TranscriptionDependencies {
@@ -45,6 +49,7 @@ export function configuredDependencies(): TranscriptionDependencies {
     processingTimeoutMs,
     routes: env.TRANSCRIPTION_ROUTES,
     detector: () => getTranscriptionEngine("local"),
+    announcer: queueRecordingWebhooks,
   };
 }
 
@@ -95,14 +100,15 @@ export async function processTranscriptionJob(job: TranscriptionJob, shutdown: A
       });
       return { result: await diarizeTranscript(transcribed, audioPath), detection: plan.detection };
     });
-    const saved = await saveTranscript(recordingId, job.id, inUserScript(result, preferences.script), { engineSegments: result.segments, detection });
+    const announce = await dependencies.announcer?.();
+    const saved = await saveTranscript(recordingId, job.id, inUserScript(result, preferences.script), { engineSegments: result.segments, detection, announce });
     log.info({ saved, segments: result.segments.length, language: result.language, model: result.model }, saved ? "transcription completed" : "transcription dropped: recording deleted or retranscribed");
   } catch (error) {
     if (stale.signal.aborted) return log.info("transcription stopped: recording deleted or retranscribed");
     const { reason, retryable } = classify(error, shutdown, timeout);
     log.warn({ err: error, reason, retryable }, "transcription attempt failed");
-    if (!retryable) return markFailed(recordingId, job.id, reason);
-    if (attempt >= TRANSCRIPTION_ATTEMPTS) await markFailed(recordingId, job.id, reason);
+    if (!retryable) return markFailed(recordingId, job.id, reason, await dependencies.announcer?.());
+    if (attempt >= TRANSCRIPTION_ATTEMPTS) await markFailed(recordingId, job.id, reason, await dependencies.announcer?.());
     else await markRetrying(recordingId, job.id, reason);
     throw error;
   } finally {

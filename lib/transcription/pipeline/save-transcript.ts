@@ -6,6 +6,7 @@ import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
 import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
 import { recordRevision, writeAllSegments } from "@/lib/transcripts/transcript-writer";
 import type { LanguageDetection, TranscriptionResult } from "../transcription-engine";
+import type { AnnounceOutcome } from "./announce-outcome";
 
 /**
  * Replaces the recording's transcript (and, when diarized, its speakers) with `result` in one transaction, so nobody ever sees two
@@ -19,11 +20,16 @@ export type TranscriptOrigin = {
   detection?: LanguageDetection | null;
 };
 
+export type SaveOptions = TranscriptOrigin & {
+  /** Hears of the finished transcription in the same transaction. */
+  announce?: AnnounceOutcome;
+};
+
 /**
  * When the text was converted, the history keeps both: a "transcription" revision with the engine's
  * own words, then a "script" revision with what the owner sees, so the original can be restored.
  */
-export async function saveTranscript(recordingId: string, jobId: string, result: TranscriptionResult, origin: TranscriptOrigin = {}): Promise<boolean> {
+export async function saveTranscript(recordingId: string, jobId: string, result: TranscriptionResult, origin: SaveOptions = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ id: recordings.id })
@@ -40,7 +46,7 @@ export async function saveTranscript(recordingId: string, jobId: string, result:
     const converted = origin.engineSegments && joinSegmentText(origin.engineSegments) !== joinSegmentText(result.segments);
     if (converted) await recordRevision(tx, recordingId, origin.engineSegments!, { kind: "transcription", authorId: null });
     await writeAllSegments(tx, recordingId, result.segments, { kind: converted ? "script" : "transcription", authorId: null });
-    await tx
+    const [completed] = await tx
       .update(recordings)
       .set({
         transcriptionStatus: "completed",
@@ -52,7 +58,9 @@ export async function saveTranscript(recordingId: string, jobId: string, result:
         detectedLanguageProbability: origin.detection?.probability ?? null,
         transcriptionCompletedAt: new Date(),
       })
-      .where(eq(recordings.id, recordingId));
+      .where(eq(recordings.id, recordingId))
+      .returning();
+    if (origin.announce) await origin.announce(tx, "recording.transcribed", completed!);
     return true;
   });
 }

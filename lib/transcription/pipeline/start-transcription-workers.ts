@@ -45,7 +45,13 @@ export async function startTranscriptionWorkers(options: WorkerOptions): Promise
   logger.info({ concurrency: options.concurrency }, "transcription workers started");
 
   // Every process that runs workers also looks for jobs whose worker died, in any process.
-  const sweep = () => requeueLostTranscriptions().catch((error: unknown) => logger.error({ err: error }, "lost-job sweep failed"));
+  const sweep = async () => {
+    try {
+      await requeueLostTranscriptions(undefined, await dependencies.announcer?.());
+    } catch (error) {
+      logger.error({ err: error }, "lost-job sweep failed");
+    }
+  };
   const sweeper = setInterval(sweep, (env.TRANSCRIPTION_HEARTBEAT_TIMEOUT_SECONDS * 1000) / 4);
   sweeper.unref();
   void sweep();

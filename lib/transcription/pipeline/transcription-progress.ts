@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { recordings, type Recording } from "@/db/schema";
 import type { TranscriptionErrorReason } from "../transcription-engine";
+import type { AnnounceOutcome } from "./announce-outcome";
 
 // Every write below names the job: once a recording is deleted or retranscribed, the old job's
 // updates match no row and change nothing.
@@ -38,9 +39,14 @@ export async function markRetrying(recordingId: string, jobId: string, reason: T
   await db.update(recordings).set({ transcriptionStatus: "pending", transcriptionError: reason }).where(forJob(recordingId, jobId));
 }
 
-export async function markFailed(recordingId: string, jobId: string, reason: TranscriptionErrorReason | "unknown"): Promise<void> {
-  await db
-    .update(recordings)
-    .set({ transcriptionStatus: "failed", transcriptionError: reason, transcriptionCompletedAt: new Date() })
-    .where(forJob(recordingId, jobId));
+/** Failed for good; `announce` hears of it in the same transaction. */
+export async function markFailed(recordingId: string, jobId: string, reason: TranscriptionErrorReason | "unknown", announce?: AnnounceOutcome): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [failed] = await tx
+      .update(recordings)
+      .set({ transcriptionStatus: "failed", transcriptionError: reason, transcriptionCompletedAt: new Date() })
+      .where(forJob(recordingId, jobId))
+      .returning();
+    if (failed && announce) await announce(tx, "recording.failed", failed);
+  });
 }

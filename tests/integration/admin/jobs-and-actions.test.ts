@@ -4,7 +4,7 @@ import { POST as retryJob } from "@/app/api/v1/admin/jobs/[id]/retry/route";
 import { GET as listJobs } from "@/app/api/v1/admin/jobs/route";
 import { GET as stats } from "@/app/api/v1/admin/stats/route";
 import { db } from "@/db/client";
-import { adminAuditLog, recordings, users, type Recording } from "@/db/schema";
+import { adminAuditLog, recordings, users, webhookDeliveries, webhookEndpoints, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { countTranscriptionJobs } from "@/lib/admin/jobs/count-transcription-jobs";
 import { getJobQueue } from "@/lib/jobs/job-queue";
@@ -99,8 +99,9 @@ describe("the job console", () => {
     expect(summary.users.admins).toBeGreaterThanOrEqual(1);
   });
 
-  it("cancels a queued transcription, once, and refuses bad states in the query", async () => {
+  it("cancels a queued transcription, once, tells the owner's webhooks, and refuses bad states in the query", async () => {
     session.user = asUser(admin);
+    const [endpoint] = await db.insert(webhookEndpoints).values({ userId: owner.id, url: "https://93.184.215.14/hook", secret: "whsec_test", events: ["recording.failed"] }).returning();
     const queued = await queuedRecording();
     const listed = await (await listJobs(adminRequest(admin, "/jobs?state=queued&limit=100"), noParams)).json();
     expect(listed.items.map((item: { job_id: string }) => item.job_id)).toContain(queued.transcriptionJobId);
@@ -108,6 +109,9 @@ describe("the job console", () => {
     expect(await current(queued.id)).toMatchObject({ transcriptionStatus: "failed", transcriptionError: "cancelled" });
     const [job] = await db.select({ state: pgbossJob.state }).from(pgbossJob).where(eq(pgbossJob.id, queued.transcriptionJobId!));
     expect(job?.state).toBe("cancelled");
+    const deliveries = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint!.id));
+    expect(deliveries.map((delivery) => [delivery.event, JSON.parse(delivery.payload).recording.transcription_error])).toEqual([["recording.failed", "cancelled"]]);
+    await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint!.id));
     expect(await cancelJobAction({ jobId: queued.transcriptionJobId })).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect((await listJobs(adminRequest(admin, "/jobs?state=everything"), noParams)).status).toBe(422);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { recordings } from "@/db/schema";
+import { recordings, webhookDeliveries } from "@/db/schema";
 import { writeAllSegments } from "@/lib/transcripts/transcript-writer";
 import { createApiUser, type ApiUser } from "../../support/api-users";
 import { createHandlerFetch, listApiRouteFiles, loadApiRoutes } from "../../support/api-routes";
@@ -121,6 +121,54 @@ describe("every operation answers as documented", () => {
   it("users/me", async () => {
     expect((await check("GET", "/api/v1/users/me", "/api/v1/users/me")).status).toBe(200);
     expect((await check("GET", "/api/v1/users/me", "/api/v1/users/me", { user: null })).status).toBe(401);
+  });
+
+  it("api-keys: create, list, use, revoke", async () => {
+    const created = await check("POST", "/api/v1/api-keys", "/api/v1/api-keys", { json: { name: "contract" } });
+    expect(created.status).toBe(201);
+    const key = created.body as { id: string; secret: string };
+    const asKey = { ...owner, authorization: `Bearer ${key.secret}` };
+    expect((await check("POST", "/api/v1/api-keys", "/api/v1/api-keys", { user: asKey, json: { name: "minted" } })).status).toBe(403);
+    expect((await check("POST", "/api/v1/api-keys", "/api/v1/api-keys", { json: { name: "" } })).status).toBe(422);
+    expect((await check("POST", "/api/v1/api-keys", "/api/v1/api-keys", { body: "{", headers: { "content-type": "application/json" } })).status).toBe(400);
+    expect((await check("POST", "/api/v1/api-keys", "/api/v1/api-keys", { user: null, json: { name: "x" } })).status).toBe(401);
+    expect((await check("GET", "/api/v1/api-keys", "/api/v1/api-keys", { user: asKey })).body).toMatchObject({ items: [{ id: key.id, name: "contract" }] });
+    expect((await check("GET", "/api/v1/api-keys", "/api/v1/api-keys", { user: null })).status).toBe(401);
+    expect((await check("DELETE", "/api/v1/api-keys/{id}", `/api/v1/api-keys/${key.id}`, { user: stranger })).status).toBe(404);
+    expect((await check("DELETE", "/api/v1/api-keys/{id}", `/api/v1/api-keys/${key.id}`, { user: asKey })).status).toBe(200);
+    expect((await check("DELETE", "/api/v1/api-keys/{id}", `/api/v1/api-keys/${key.id}`, { user: asKey })).status).toBe(401);
+  });
+
+  it("webhooks: create, list, deliveries, delete", async () => {
+    const created = await check("POST", "/api/v1/webhooks", "/api/v1/webhooks", { json: { url: "https://93.184.215.14/hooks", events: ["recording.transcribed"] } });
+    expect(created.status).toBe(201);
+    const endpoint = created.body as { id: string; secret: string };
+    expect(endpoint.secret).toMatch(/^whsec_/);
+    expect((await check("POST", "/api/v1/webhooks", "/api/v1/webhooks", { json: { url: "http://127.0.0.1/hooks", events: ["recording.failed"] } })).status).toBe(422);
+    expect((await check("POST", "/api/v1/webhooks", "/api/v1/webhooks", { json: { url: "https://93.184.215.14/hooks", events: [] } })).status).toBe(422);
+    expect((await check("POST", "/api/v1/webhooks", "/api/v1/webhooks", { body: "{", headers: { "content-type": "application/json" } })).status).toBe(400);
+    expect((await check("POST", "/api/v1/webhooks", "/api/v1/webhooks", { user: null, json: {} })).status).toBe(401);
+    expect((await check("GET", "/api/v1/webhooks", "/api/v1/webhooks")).body).toMatchObject({ items: [{ id: endpoint.id, events: ["recording.transcribed"], last_delivery: null }] });
+    expect((await check("GET", "/api/v1/webhooks", "/api/v1/webhooks", { user: null })).status).toBe(401);
+    expect((await check("GET", "/api/v1/webhooks/{id}/deliveries", `/api/v1/webhooks/${endpoint.id}/deliveries`)).body).toEqual({ items: [] });
+    const recordingId = await transcribed(owner);
+    const recording = (await check("GET", "/api/v1/audio/{id}", `/api/v1/audio/${recordingId}`)).body;
+    await db.insert(webhookDeliveries).values({
+      endpointId: endpoint.id,
+      event: "recording.transcribed",
+      payload: JSON.stringify({ event: "recording.transcribed", id: crypto.randomUUID(), time: new Date().toISOString(), recording }),
+      attempts: 1,
+      history: [{ at: new Date().toISOString(), statusCode: 503, error: null }],
+      lastStatusCode: 503,
+      nextRetryAt: new Date(Date.now() + 30_000),
+    });
+    expect((await check("GET", "/api/v1/webhooks/{id}/deliveries", `/api/v1/webhooks/${endpoint.id}/deliveries`)).body).toMatchObject({ items: [{ attempts: 1, history: [{ status_code: 503 }], payload: { recording: { id: recordingId } } }] });
+    expect((await check("GET", "/api/v1/webhooks", "/api/v1/webhooks")).body).toMatchObject({ items: [{ id: endpoint.id, last_delivery: { last_status_code: 503, next_retry_at: expect.any(String) } }] });
+    expect((await check("GET", "/api/v1/webhooks/{id}/deliveries", `/api/v1/webhooks/${endpoint.id}/deliveries`, { user: stranger })).status).toBe(404);
+    expect((await check("GET", "/api/v1/webhooks/{id}/deliveries", `/api/v1/webhooks/${endpoint.id}/deliveries`, { user: null })).status).toBe(401);
+    expect((await check("DELETE", "/api/v1/webhooks/{id}", `/api/v1/webhooks/${endpoint.id}`, { user: stranger })).status).toBe(404);
+    expect((await check("DELETE", "/api/v1/webhooks/{id}", `/api/v1/webhooks/${endpoint.id}`)).status).toBe(200);
+    expect((await check("DELETE", "/api/v1/webhooks/{id}", `/api/v1/webhooks/${endpoint.id}`)).status).toBe(404);
   });
 
   it("recordings: upload, list, get, update, retranscribe, delete", async () => {
