@@ -108,5 +108,6 @@ test("system: versions, database, storage, engine and SMS provider, without secr
   await expect(info).toContainText("whisper-1");
   await expect(info).toContainText("Ishlab chiqish uchun jo‘natuvchi");
   await expect(info).not.toContainText("sk-e2e");
+  await expect(admin.getByTestId("system-routes")).toHaveText("TRANSCRIPTION_ROUTES berilmagan: barcha tillar openai dvigateliga boradi.");
   expect(await seriousViolations(admin)).toEqual([]);
 });
