@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AdminTable } from "../_components/admin-table";
 import { formatMegabytes } from "@/lib/i18n/format-megabytes";
 import { readSystemInfo } from "@/lib/admin/system/read-system-info";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
@@ -36,7 +37,7 @@ export default async function AdminSystemPage() {
       </h1>
       <dl className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="system-info">
         {rows.map(([label, value]) => (
-          <div key={label} className="grid gap-1 px-4 py-2 sm:grid-cols-3">
+          <div key={label} className="grid gap-1 px-3 py-2 sm:grid-cols-3">
             <dt className="text-sm text-slate-600">{label}</dt>
             <dd className="text-sm font-medium break-all sm:col-span-2">{value}</dd>
           </div>
@@ -51,24 +52,17 @@ export default async function AdminSystemPage() {
             {t("routes.none", { engine: info.transcription.engine })}
           </p>
         ) : (
-          <table className="w-full rounded-xl border border-slate-200 bg-white text-left text-sm" data-testid="system-routes">
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("routes.language")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("routes.engine")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("routes.model")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
+          <div data-testid="system-routes">
+            <AdminTable columns={[{ label: t("routes.language") }, { label: t("routes.engine") }, { label: t("routes.model") }]}>
               {info.transcription.routes.map((route) => (
                 <tr key={route.language}>
-                  <td className="px-4 py-2 font-mono">{route.language === "*" ? t("routes.others") : route.language}</td>
-                  <td className="px-4 py-2">{route.engine}</td>
-                  <td className="px-4 py-2 break-all">{route.model ?? t("routes.defaultModel")}</td>
+                  <td className="px-3 py-2 font-mono">{route.language === "*" ? t("routes.others") : route.language}</td>
+                  <td className="px-3 py-2">{route.engine}</td>
+                  <td className="px-3 py-2 break-all">{route.model ?? t("routes.defaultModel")}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </AdminTable>
+          </div>
         )}
       </section>
       {info.transcription.localModels.length > 0 && (
@@ -76,27 +70,19 @@ export default async function AdminSystemPage() {
           <h2 id="admin-models-title" className="text-lg font-semibold">
             {t("models.title")}
           </h2>
-          <table className="w-full rounded-xl border border-slate-200 bg-white text-left text-sm" data-testid="system-models">
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("models.model")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("models.usedBy")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("models.check")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("models.state")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
+          <div data-testid="system-models">
+            <AdminTable columns={[{ label: t("models.model") }, { label: t("models.usedBy") }, { label: t("models.check") }, { label: t("models.state") }]}>
               {info.transcription.localModels.map((model) => (
                 <tr key={model.model} data-state={model.state}>
-                  <td className="px-4 py-2 break-all">
+                  <td className="px-3 py-2 break-all">
                     {model.model}
                     {model.path && <span className="block text-xs text-slate-600">{model.path}</span>}
                   </td>
-                  <td className="px-4 py-2">{model.usedBy.map((by) => (by === "default" ? t("models.default") : by === "*" ? t("routes.others") : by)).join(", ")}</td>
-                  <td className="px-4 py-2 break-all">
+                  <td className="px-3 py-2">{model.usedBy.map((by) => (by === "default" ? t("models.default") : by === "*" ? t("routes.others") : by)).join(", ")}</td>
+                  <td className="px-3 py-2 break-all">
                     {model.hash ? (model.hash.algorithm === "sha256" ? t("models.sha256", { hash: model.hash.expected ?? "" }) : t("models.sha1")) : t("models.noCheck")}
                   </td>
-                  <td className="px-4 py-2">
+                  <td className="px-3 py-2">
                     {model.state === "downloading"
                       ? model.percent === null
                         ? t("models.downloadingBytes", { received: megabytes(model.receivedBytes ?? 0) })
@@ -106,8 +92,8 @@ export default async function AdminSystemPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </AdminTable>
+          </div>
         </section>
       )}
     </section>

@@ -1,5 +1,4 @@
 import "server-only";
-import { access } from "node:fs/promises";
 import { inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { modelDownloads, type ModelDownload } from "@/db/schema";
@@ -8,6 +7,7 @@ import { locateLocalModel } from "./locate-local-model";
 import { listRoutes } from "../routing/list-routes";
 import { downloadPercent } from "./download-percent";
 import { isDownloadRunning } from "./is-download-running";
+import { isReadableFile } from "./is-readable-file";
 
 export type LocalModelState = {
   /** The model as the configuration names it: a path, a catalogue name or a URL. */
@@ -59,16 +59,7 @@ async function fileState(file: string, row: ModelDownload | undefined): Promise<
   if (row && isDownloadRunning(row)) {
     return { state: "downloading", percent: downloadPercent(row), receivedBytes: row.receivedBytes, error: null };
   }
-  if (await exists(file)) return { state: row?.state === "verified" ? "verified" : "present", ...none };
+  if (await isReadableFile(file)) return { state: row?.state === "verified" ? "verified" : "present", ...none };
   if (row?.state === "failed") return { state: "failed", ...none, error: row.error };
   return { state: "missing", ...none };
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
