@@ -14,13 +14,28 @@ vi.mock("@/lib/env", async (importActual) => {
   return { ...actual, env: new Proxy(actual.env, { get: (target, name) => (Object.hasOwn(overrides, name) ? overrides[name as keyof Env] : Reflect.get(target, name)) }) };
 });
 
+// The recording page's notice renders outside a Next request here, in English.
+vi.mock("next-intl/server", async () => {
+  const { createFormatter, createTranslator } = await import("next-intl");
+  const { messagesFor } = await import("@/lib/i18n/messages");
+  return {
+    getTranslations: async (namespace: string) => createTranslator({ locale: "en", messages: messagesFor("en"), namespace: namespace as "transcription" }),
+    getFormatter: async () => createFormatter({ locale: "en" }),
+  };
+});
+
+const { renderToStaticMarkup } = await import("react-dom/server");
+const { ModelDownloadNotice } = await import("@/app/recordings/_components/model-download-notice");
 const { readSystemInfo } = await import("@/lib/admin/system/read-system-info");
 const { closeTranscriptionEngines, getTranscriptionEngine } = await import("@/lib/transcription/get-transcription-engine");
 const { readRunningModelDownloads } = await import("@/lib/transcription/models/read-running-model-downloads");
 const { parseTranscriptionRoutes } = await import("@/lib/transcription/routing/parse-transcription-routes");
 
-// 2 MiB sent 64 KiB every 100 ms: about 3 s, long enough for the once-a-second progress writes.
+// 2 MiB sent 64 KiB every 100 ms (about 3 s, long enough for the once-a-second progress writes), the last
+// chunk held back until the test has seen what it needs to see while the download runs.
 const CHUNK = 64 * 1024;
+let releaseLastChunk!: () => void;
+const lastChunkReleased = new Promise<void>((resolve) => (releaseLastChunk = resolve));
 const body = Buffer.alloc(2 * 2 ** 20);
 for (let index = 0; index < body.length; index++) body[index] = (index * 7 + (index >> 11)) & 0xff;
 const sha256 = createHash("sha256").update(body).digest("hex");
@@ -34,12 +49,13 @@ beforeAll(async () => {
     response.writeHead(200, { "content-length": String(body.length) });
     let offset = 0;
     const timer = setInterval(() => {
+      if (offset + CHUNK >= body.length) {
+        clearInterval(timer);
+        void lastChunkReleased.then(() => response.end(body.subarray(offset)));
+        return;
+      }
       response.write(body.subarray(offset, offset + CHUNK));
       offset += CHUNK;
-      if (offset >= body.length) {
-        clearInterval(timer);
-        response.end();
-      }
     }, 100);
     response.on("close", () => clearInterval(timer));
   });
@@ -81,6 +97,11 @@ describe("a model downloaded by URL", () => {
     );
     expect(await readRunningModelDownloads()).toEqual([{ source: url, percent: expect.any(Number), receivedBytes: expect.any(Number) }]);
     expect(await modelState(url)).toMatchObject({ state: "downloading", percent: expect.any(Number) });
+    // A recording whose job has not started yet shows the download; one already transcribing does not.
+    const notice = async (transcriptionProgress: number) => renderToStaticMarkup((await ModelDownloadNotice({ recording: { transcriptionStatus: "processing", transcriptionProgress } }))!);
+    expect(await notice(0)).toMatch(/Waiting for the transcription model to download: \d+ %/);
+    expect(await ModelDownloadNotice({ recording: { transcriptionStatus: "processing", transcriptionProgress: 12 } })).toBeNull();
+    releaseLastChunk();
 
     expect((await engine).model).toBe(`${sha256.slice(0, 12)}-uz-model.bin`);
     await vi.waitFor(async () => expect(await modelState(url)).toMatchObject({ state: "verified", percent: null, error: null }), { timeout: 5000 });
@@ -88,6 +109,7 @@ describe("a model downloaded by URL", () => {
   }, 60_000);
 
   it("is refused on a hash mismatch, and the admin page says so", async () => {
+    releaseLastChunk();
     const model = `${baseUrl}/bad.bin#sha256=${"0".repeat(64)}`;
     await expect(getTranscriptionEngine("local", model)).rejects.toMatchObject({ reason: "model_invalid" });
     await vi.waitFor(async () => expect(await modelState(`${baseUrl}/bad.bin`)).toMatchObject({ state: "failed", usedBy: ["en"], error: expect.stringContaining("expected 0000") }), { timeout: 5000 });
