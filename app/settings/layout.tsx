@@ -3,13 +3,13 @@ import type { ReactNode } from "react";
 import { requireSessionUser } from "@/lib/auth/current-user";
 import { SettingsNav } from "./_components/settings-nav";
 
-// The pages below check the session again themselves: a layout does not guard the pages it wraps on every request.
+// The pages below check the session again themselves: a layout does not guard the pages it wraps on
+// every request. Each page has its own heading, as the admin pages do.
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   await requireSessionUser();
   const t = await getTranslations("settings");
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <SettingsNav
         label={t("navigation")}
         links={[

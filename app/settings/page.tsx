@@ -23,7 +23,11 @@ export default async function SettingsPage() {
   const languageOptions = [{ code: "auto", label: t("languageAuto") }, ...FIRST.map((code) => ({ code, label: labelOf(code) })), ...others];
 
   return (
-    <PreferencesForm
+    <section aria-labelledby="settings-title" className="space-y-4">
+      <h1 id="settings-title" className="text-2xl font-semibold tracking-tight">
+        {t("title")}
+      </h1>
+      <PreferencesForm
       initial={{
         defaultLanguage: user.defaultLanguage ?? "auto",
         script: user.transcriptScript,
@@ -32,6 +36,7 @@ export default async function SettingsPage() {
         locale: isLocale(locale) ? locale : locales[0],
       }}
       languageOptions={languageOptions}
-    />
+      />
+    </section>
   );
 }

@@ -4,7 +4,11 @@ import { expect, test } from "./support/fixtures";
 import { sharedAudio } from "./support/recordings";
 import { signInAsNewUser } from "./support/sign-in";
 
-test("settings are kept across a reload, and an upload takes the default language", async ({ page }) => {
+// Next prefetches the section menu's links; the API keys and webhooks pages are built on another branch.
+const OTHER_SECTIONS = /status of 404 .*\/settings\/(api-keys|webhooks)\?_rsc=/;
+
+test("settings are kept across a reload, and an upload takes the default language", async ({ page, allowConsoleError }) => {
+  allowConsoleError(OTHER_SECTIONS, "sections not on this branch");
   await signInAsNewUser(page);
   await page.getByTestId("settings-link").click();
   await expect(page.getByRole("heading", { name: "Sozlamalar", level: 1 })).toBeVisible();
@@ -33,7 +37,8 @@ test("settings are kept across a reload, and an upload takes the default languag
   await expect(page.locator("dt:text-is('Til') + dd")).toHaveText("ru");
 });
 
-test("the interface language chosen in settings follows the account", async ({ page }) => {
+test("the interface language chosen in settings follows the account", async ({ page, allowConsoleError }) => {
+  allowConsoleError(OTHER_SECTIONS, "sections not on this branch");
   await signInAsNewUser(page);
   await page.goto("/settings");
   await page.getByLabel("Interfeys tili").selectOption("en");

@@ -24,7 +24,8 @@ export function PreferencesForm({ initial, languageOptions }: { initial: Prefere
   const [vocabulary, setVocabulary] = useState(initial.vocabulary);
   const [percent, setPercent] = useState(String(Math.round(initial.unsureThreshold * 100)));
   const [locale, setLocaleChoice] = useState(initial.locale);
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  // "Saved" is rendered, not stored: after a change of interface language it must be in the new one.
+  const [status, setStatus] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   function submit(event: React.FormEvent) {
@@ -43,7 +44,7 @@ export function PreferencesForm({ initial, languageOptions }: { initial: Prefere
         const switched = await setLocale(locale);
         if (!switched.ok) return setStatus({ ok: false, message: switched.error.message });
       }
-      setStatus({ ok: true, message: t("saved") });
+      setStatus({ ok: true });
       router.refresh();
     });
   }
@@ -143,7 +144,7 @@ export function PreferencesForm({ initial, languageOptions }: { initial: Prefere
         </button>
         {status && (
           <span role={status.ok ? "status" : "alert"} className={status.ok ? "text-sm text-emerald-800" : "text-sm text-red-700"} data-testid="preferences-status">
-            {status.message}
+            {status.ok ? t("saved") : status.message}
           </span>
         )}
       </div>
