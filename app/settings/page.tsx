@@ -28,14 +28,14 @@ export default async function SettingsPage() {
         {t("title")}
       </h1>
       <PreferencesForm
-      initial={{
-        defaultLanguage: user.defaultLanguage ?? "auto",
-        script: user.transcriptScript,
-        vocabulary: user.vocabulary ?? "",
-        unsureThreshold: user.unsureThreshold,
-        locale: isLocale(locale) ? locale : locales[0],
-      }}
-      languageOptions={languageOptions}
+        initial={{
+          defaultLanguage: user.defaultLanguage ?? "auto",
+          script: user.transcriptScript,
+          vocabulary: user.vocabulary ?? "",
+          unsureThreshold: user.unsureThreshold,
+          locale: isLocale(locale) ? locale : locales[0],
+        }}
+        languageOptions={languageOptions}
       />
     </section>
   );
