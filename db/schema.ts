@@ -384,3 +384,22 @@ export const adminAuditLog = pgTable(
 );
 
 export type AdminAuditEntry = typeof adminAuditLog.$inferSelect;
+
+export const modelDownloadState = pgEnum("model_download_state", ["downloading", "verified", "failed"]);
+
+/**
+ * Whisper model downloads into DATA_DIR/models, one row per file, written by whichever process downloads
+ * it (about once a second while it runs), so the admin and recording pages of every process can show it.
+ */
+export const modelDownloads = pgTable("model_downloads", {
+  file: text("file").primaryKey(),
+  // A catalogue name or a URL, as the configuration gives it.
+  source: text("source").notNull(),
+  state: modelDownloadState("state").notNull(),
+  receivedBytes: bigint("received_bytes", { mode: "number" }).notNull().default(0),
+  totalBytes: bigint("total_bytes", { mode: "number" }),
+  error: text("error"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type ModelDownload = typeof modelDownloads.$inferSelect;

@@ -39,6 +39,9 @@ export async function SiteHeader() {
             <span className="text-sm text-slate-600" data-testid="signed-in-as">
               {t("signedInAs", { phone: parsePhoneNumber(user.phone).formatInternational() })}
             </span>
+            <Link href="/settings" className="text-sm font-medium text-slate-700 hover:text-brand-700" data-testid="settings-link">
+              {t("settings")}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
                 {t("signOut")}

@@ -1,15 +1,13 @@
 import "server-only";
-import path from "node:path";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { createLocalWhisperEngine } from "./engines/local-whisper-engine";
 import { createOpenAIEngine } from "./engines/openai-engine";
 import { downloadModel } from "./models/download-model";
 import { downloadModelFromUrl } from "./models/download-model-from-url";
-import { parseModelUrl } from "./models/model-url";
-import { isWhisperModelName } from "./models/model-catalog";
+import { locateLocalModel, modelsDirectory } from "./models/locate-local-model";
+import { recordModelDownload } from "./models/record-model-download";
 import { resolveModelPath } from "./models/resolve-model-path";
-import { isModelFile } from "./routing/parse-transcription-routes";
 import type { EngineName } from "./engine-names";
 import { TranscriptionError, type TranscriptionEngine } from "./transcription-engine";
 
@@ -46,20 +44,20 @@ async function createConfiguredLocalEngine(model?: string): Promise<Transcriptio
 }
 
 /**
- * The file for a route's model, or without one the configured model: WHISPER_MODEL_PATH, else
- * WHISPER_MODEL_URL, else the WHISPER_MODEL catalogue file. Downloads are made once and checked
- * (SHA-256 for a URL, the published SHA-1 for a catalogue model).
+ * The file for a route's model, or without one the configured model (see locateLocalModel). Downloads
+ * are made once, checked (SHA-256 for a URL, the published SHA-1 for a catalogue model) and recorded
+ * for the admin and recording pages.
  */
 async function localModelFile(model: string | undefined): Promise<string> {
-  const modelsDir = path.join(env.DATA_DIR, "models");
-  const download = { modelsDir, logger: logger.child({ module: "whisper-model" }) };
-  const url = model ? parseModelUrl(model) : env.WHISPER_MODEL_URL && !env.WHISPER_MODEL_PATH ? { url: env.WHISPER_MODEL_URL, sha256: env.WHISPER_MODEL_SHA256! } : null;
-  if (url) return downloadModelFromUrl(url, download);
-  const [modelPath, modelName] = model ? (isModelFile(model) ? [model, model] : [undefined, model]) : [env.WHISPER_MODEL_PATH, env.WHISPER_MODEL];
+  const modelsDir = modelsDirectory();
+  const download = { modelsDir, logger: logger.child({ module: "whisper-model" }), onEvent: recordModelDownload };
+  const location = locateLocalModel(model);
+  if (location.kind === "url") return downloadModelFromUrl(location.model, download);
+  const [modelPath, modelName] = location.kind === "path" ? [location.path, model ?? env.WHISPER_MODEL] : [undefined, location.name];
   return resolveModelPath({ modelPath, modelName, modelsDir }).catch(async (error: unknown) => {
     // No model file named and the catalogue one not downloaded yet: fetch it (checked against its SHA-1).
-    if (modelPath || !isWhisperModelName(modelName)) throw error;
-    return downloadModel(modelName, download);
+    if (location.kind !== "catalogue") throw error;
+    return downloadModel(location.name, download);
   });
 }
 

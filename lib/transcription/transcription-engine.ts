@@ -2,8 +2,8 @@ import "server-only";
 import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
 import type { EngineName } from "./engine-names";
 
-/** A voice the engine told apart; segments name it by `id` in their `speakerId`. */
-export type EngineSpeaker = { id: string; name: string; color: string };
+/** A voice the engine told apart, in the order first heard; segments name it by `id` in their `speakerId`. */
+export type EngineSpeaker = { id: string; color: string };
 
 export type TranscriptionResult = {
   text: string;

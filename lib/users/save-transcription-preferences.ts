@@ -6,14 +6,16 @@ import { users, type User } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { transcriptionLanguage } from "@/lib/transcription/language/transcription-language";
 import { uzbekScript } from "@/lib/transcription/script/uzbek-script";
+import { plainText } from "@/lib/validation/plain-text";
 
 /** A change to a user's transcription settings; absent fields stay as they are, null clears. */
 export const transcriptionPreferencesChange = z.object({
   transcript_script: uzbekScript.optional(),
   // "auto" and null both mean: detect.
   default_language: transcriptionLanguage.nullable().optional(),
-  // Whisper's prompt holds about 224 tokens; a longer vocabulary would be cut off unseen.
-  vocabulary: z.string().trim().max(500).nullable().optional(),
+  // Whisper's prompt holds about 224 tokens; a longer vocabulary would be cut off unseen. One name per
+  // line is how people list them, so line breaks are allowed; other control characters are not.
+  vocabulary: plainText(500, { multiline: true }).trim().nullable().optional(),
 });
 
 export async function saveTranscriptionPreferences(userId: string, change: z.infer<typeof transcriptionPreferencesChange>): Promise<User> {

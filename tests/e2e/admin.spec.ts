@@ -1,6 +1,6 @@
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { sharedAudio } from "./support/recordings";
 import { CONSOLE_ADMIN_PHONE_DIGITS, signInAsNewUser } from "./support/sign-in";
@@ -10,11 +10,6 @@ test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 let admin: Page;
 let adminPhone: string;
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => `${violation.id}: ${violation.help}`);
-}
 
 async function newUserPage(browser: Browser): Promise<{ page: Page; phone: string }> {
   const page = await (await browser.newContext({ locale: "uz-UZ" })).newPage();
@@ -113,5 +108,6 @@ test("system: versions, database, storage, engine and SMS provider, without secr
   await expect(info).toContainText("whisper-1");
   await expect(info).toContainText("Ishlab chiqish uchun jo‘natuvchi");
   await expect(info).not.toContainText("sk-e2e");
+  await expect(admin.getByTestId("system-routes")).toHaveText("TRANSCRIPTION_ROUTES berilmagan: barcha tillar openai dvigateliga boradi.");
   expect(await seriousViolations(admin)).toEqual([]);
 });

@@ -1,10 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AdminTable } from "../_components/admin-table";
+import { formatMegabytes } from "@/lib/i18n/format-megabytes";
 import { readSystemInfo } from "@/lib/admin/system/read-system-info";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 
 export default async function AdminSystemPage() {
   await requireAdminPage();
   const [t, format, info] = await Promise.all([getTranslations("admin.system"), getFormatter(), readSystemInfo()]);
+  const megabytes = (bytes: number) => formatMegabytes(format, bytes);
   const gigabytes = (bytes: number) => format.number(bytes / 2 ** 30, { style: "unit", unit: "gigabyte", maximumFractionDigits: 1 });
   const rows: [string, string][] = [
     [t("app"), info.versions.app],
@@ -34,12 +37,65 @@ export default async function AdminSystemPage() {
       </h1>
       <dl className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" data-testid="system-info">
         {rows.map(([label, value]) => (
-          <div key={label} className="grid gap-1 px-4 py-2 sm:grid-cols-3">
+          <div key={label} className="grid gap-1 px-3 py-2 sm:grid-cols-3">
             <dt className="text-sm text-slate-600">{label}</dt>
             <dd className="text-sm font-medium break-all sm:col-span-2">{value}</dd>
           </div>
         ))}
       </dl>
+      <section aria-labelledby="admin-routes-title" className="space-y-2">
+        <h2 id="admin-routes-title" className="text-lg font-semibold">
+          {t("routes.title")}
+        </h2>
+        {info.transcription.routes.length === 0 ? (
+          <p className="text-sm text-slate-700" data-testid="system-routes">
+            {t("routes.none", { engine: info.transcription.engine })}
+          </p>
+        ) : (
+          <div data-testid="system-routes">
+            <AdminTable columns={[{ label: t("routes.language") }, { label: t("routes.engine") }, { label: t("routes.model") }]}>
+              {info.transcription.routes.map((route) => (
+                <tr key={route.language}>
+                  <td className="px-3 py-2 font-mono">{route.language === "*" ? t("routes.others") : route.language}</td>
+                  <td className="px-3 py-2">{route.engine}</td>
+                  <td className="px-3 py-2 break-all">{route.model ?? t("routes.defaultModel")}</td>
+                </tr>
+              ))}
+            </AdminTable>
+          </div>
+        )}
+      </section>
+      {info.transcription.localModels.length > 0 && (
+        <section aria-labelledby="admin-models-title" className="space-y-2">
+          <h2 id="admin-models-title" className="text-lg font-semibold">
+            {t("models.title")}
+          </h2>
+          <div data-testid="system-models">
+            <AdminTable columns={[{ label: t("models.model") }, { label: t("models.usedBy") }, { label: t("models.check") }, { label: t("models.state") }]}>
+              {info.transcription.localModels.map((model) => (
+                <tr key={model.model} data-state={model.state}>
+                  <td className="px-3 py-2 break-all">
+                    {model.model}
+                    {model.path && <span className="block text-xs text-slate-600">{model.path}</span>}
+                  </td>
+                  <td className="px-3 py-2">{model.usedBy.map((by) => (by === "default" ? t("models.default") : by === "*" ? t("routes.others") : by)).join(", ")}</td>
+                  <td className="px-3 py-2 break-all">
+                    {model.hash ? (model.hash.algorithm === "sha256" ? t("models.sha256", { hash: model.hash.expected ?? "" }) : t("models.sha1")) : t("models.noCheck")}
+                  </td>
+                  <td className="px-3 py-2">
+                    {model.state === "downloading"
+                      ? model.percent === null
+                        ? t("models.downloadingBytes", { received: megabytes(model.receivedBytes ?? 0) })
+                        : t("models.downloading", { percent: model.percent })
+                      : t(`models.states.${model.state}`)}
+                    {model.error && <span className="block text-xs text-red-700">{model.error}</span>}
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
+          </div>
+        </section>
+      )}
     </section>
   );
 }

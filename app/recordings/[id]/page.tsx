@@ -15,6 +15,7 @@ import { listRevisions } from "@/lib/transcripts/list-revisions";
 import { readUnsureThreshold } from "@/lib/users/read-unsure-threshold";
 import { DeleteRecordingButton } from "../_components/delete-recording-button";
 import { ExportMenu } from "../_components/export-menu";
+import { ModelDownloadNotice } from "../_components/model-download-notice";
 import { RefreshWhileWorking } from "../_components/refresh-while-working";
 import { StatusBadge } from "../_components/status-badge";
 import { TitleEditor } from "../_components/title-editor";
@@ -68,6 +69,7 @@ export default async function RecordingPage({ params, searchParams }: { params: 
           <ExportMenu id={recording.id} />
         </div>
       </div>
+      <ModelDownloadNotice recording={recording} />
       <PlayerProvider>
         {startSeconds !== undefined && <StartAt seconds={startSeconds} />}
         <WaveformPlayer src={`/api/v1/audio/${recording.id}/file`} durationSeconds={recording.durationSeconds} fileSizeBytes={recording.fileSize} rateLabels={rateLabels} />

@@ -2,10 +2,10 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { saveUnsureThreshold } from "@/lib/users/save-unsure-threshold";
+import { saveUnsureThreshold, unsureThreshold } from "@/lib/users/save-unsure-threshold";
 
 // A setting of the signed-in user only: nobody else's can be named.
-export const saveUnsureThresholdAction = defineAction(z.object({ threshold: z.number().min(0).max(1) }), async ({ threshold }, caller) => {
+export const saveUnsureThresholdAction = defineAction(z.object({ threshold: unsureThreshold }), async ({ threshold }, caller) => {
   await saveUnsureThreshold(caller.id, threshold);
   return { threshold };
 });

@@ -8,6 +8,8 @@ import { env } from "@/lib/env";
 import { getJobQueue, TRANSCRIBE_QUEUE } from "@/lib/jobs/job-queue";
 import { pgbossJob } from "@/lib/jobs/pgboss-job-table";
 import { getSmsSender } from "@/lib/sms/get-sms-sender";
+import { readLocalModelStates } from "@/lib/transcription/models/read-local-model-states";
+import { listRoutes } from "@/lib/transcription/routing/list-routes";
 import appPackage from "@/package.json";
 
 export type SystemInfo = Awaited<ReturnType<typeof readSystemInfo>>;
@@ -21,7 +23,7 @@ const RECENT_MINUTES = 5;
  */
 export async function readSystemInfo() {
   await getJobQueue();
-  const [[activity], freeBytes] = await Promise.all([
+  const [[activity], freeBytes, localModels] = await Promise.all([
     db
       .select({
         running: count(sql`case when ${pgbossJob.state} = 'active' then 1 end`),
@@ -30,7 +32,9 @@ export async function readSystemInfo() {
       .from(pgbossJob)
       .where(and(eq(pgbossJob.name, TRANSCRIBE_QUEUE), gt(pgbossJob.createdOn, sql`now() - interval '1 day'`))),
     freeDiskBytes(env.UPLOAD_DIR),
+    readLocalModelStates(),
   ]);
+  const routes = env.TRANSCRIPTION_ROUTES;
   return {
     versions: { app: appPackage.version, node: process.version, next: nextPackage.version },
     database: getConnection().driver,
@@ -38,6 +42,9 @@ export async function readSystemInfo() {
     transcription: {
       engine: env.TRANSCRIPTION_ENGINE,
       model: env.TRANSCRIPTION_ENGINE === "openai" ? env.OPENAI_TRANSCRIPTION_MODEL : env.WHISPER_MODEL_PATH ? path.basename(env.WHISPER_MODEL_PATH) : env.WHISPER_MODEL,
+      // TRANSCRIPTION_ROUTES as parsed; a URL's hash is shown with the local models, not here. No model: the engine's configured one.
+      routes: listRoutes(routes).map(([language, route]) => ({ language, engine: route.engine, model: route.model?.replace(/#.*$/, "") ?? null })),
+      localModels,
     },
     workers: { embedded: env.EMBEDDED_WORKER, concurrency: env.WORKER_CONCURRENCY, running: activity?.running ?? 0, startedRecently: activity?.startedRecently ?? 0, recentMinutes: RECENT_MINUTES },
     sms: smsProvider(),

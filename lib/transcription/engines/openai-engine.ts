@@ -10,7 +10,7 @@ import { resolveRequestedLanguage } from "@/lib/transcription/language/resolve-r
 import { dropRepeatedSegments } from "@/lib/transcription/segments/drop-repeated-segments";
 import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
 import { type ChunkSegments, mergeChunkSegments } from "@/lib/transcription/segments/merge-chunk-segments";
-import { nameSpeakerLabels } from "@/lib/transcription/segments/name-speaker-labels";
+import { collectSpeakerLabels } from "@/lib/transcription/segments/collect-speaker-labels";
 import { type TranscribeOptions, type TranscriptionEngine, type TranscriptionResult, throwIfAborted } from "@/lib/transcription/transcription-engine";
 
 export type OpenAIEngineOptions = {
@@ -75,7 +75,7 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): TranscriptionE
         onProgress?.(Math.round(((index + 1) / prepared.uploads.length) * 100));
       }
       // Labels are per request; a long recording sent in chunks may label one voice differently in each.
-      const { segments, speakers } = nameSpeakerLabels(dropRepeatedSegments(mergeChunkSegments(chunks)));
+      const { segments, speakers } = collectSpeakerLabels(dropRepeatedSegments(mergeChunkSegments(chunks)));
       return {
         text: joinSegmentText(segments),
         segments,

@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { MODEL_DOWNLOAD_BASE_URL, WHISPER_MODELS, type WhisperModelSpec } from "@/lib/transcription/models/model-catalog";
 import { modelMissingError } from "@/lib/transcription/models/model-missing-error";
-import { type DownloadLogger, downloadVerifiedFile } from "./download-verified-file";
+import { type DownloadLogger, downloadVerifiedFile, type ModelDownloadEvent } from "./download-verified-file";
 
 export type { DownloadLogger } from "./download-verified-file";
 
@@ -15,6 +15,7 @@ export type DownloadModelOptions = {
   /** The catalogue to look `name` up in; tests pass one whose hashes match their fixture bytes. */
   models?: Readonly<Record<string, WhisperModelSpec>>;
   signal?: AbortSignal;
+  onEvent?: (event: ModelDownloadEvent) => void;
 };
 
 /** Downloads a catalogue model into `modelsDir` (once), checked against its published SHA-1, and returns its path. */

@@ -10,6 +10,13 @@ import { cancelledError, TranscriptionError } from "@/lib/transcription/transcri
 
 export type DownloadLogger = { info(fields: Record<string, unknown>, message: string): void };
 
+/** What happens to a download, for whoever shows it: progress as bytes arrive, then the outcome. */
+export type ModelDownloadEvent = { file: string; source: string } & (
+  | { state: "downloading"; receivedBytes: number; totalBytes: number | null }
+  | { state: "verified"; receivedBytes: number; totalBytes: number }
+  | { state: "failed"; error: string }
+);
+
 export type VerifiedDownload = {
   /** What the messages call it: a catalogue name or a URL. */
   name: string;
@@ -24,6 +31,8 @@ export type VerifiedDownload = {
   signal?: AbortSignal;
   /** Says how to get along without this download, after a mismatch. */
   hint: string;
+  /** Called on every chunk (the listener decides how often to pass it on) and with the outcome. */
+  onEvent?: (event: ModelDownloadEvent) => void;
 };
 
 /**
@@ -33,10 +42,12 @@ export type VerifiedDownload = {
  * in place is checked again and kept only if it still matches.
  */
 export async function downloadVerifiedFile(download: VerifiedDownload): Promise<string> {
-  const { name, url, file, hash, modelsDir, logger, fetchImpl = fetch, signal } = download;
+  const { name, url, file, hash, modelsDir, logger, fetchImpl = fetch, signal, onEvent = () => {} } = download;
   const finalPath = path.join(modelsDir, file);
-  if ((await hashOfFile(finalPath, hash.algorithm)) === hash.expected) {
+  const present = await hashOfFile(finalPath, hash.algorithm);
+  if (present?.digest === hash.expected) {
     logger.info({ model: name, path: finalPath }, "Whisper model already present and verified");
+    onEvent({ file, source: name, state: "verified", receivedBytes: present.bytes, totalBytes: present.bytes });
     return finalPath;
   }
   await mkdir(modelsDir, { recursive: true });
@@ -45,21 +56,24 @@ export async function downloadVerifiedFile(download: VerifiedDownload): Promise<
   try {
     const response = await fetchOrExplain(fetchImpl, url, name, signal);
     logger.info({ model: name, url, sizeMiB: download.sizeMiB }, "Downloading Whisper model");
-    const actual = await saveBody(response, tempPath, hash.algorithm, (fields) => logger.info({ model: name, ...fields }, "Downloading Whisper model"), name);
-    if (actual !== hash.expected) {
+    const progress = (receivedBytes: number, totalBytes: number | null) => onEvent({ file, source: name, state: "downloading", receivedBytes, totalBytes });
+    const actual = await saveBody(response, tempPath, hash.algorithm, { log: (fields) => logger.info({ model: name, ...fields }, "Downloading Whisper model"), progress }, name);
+    if (actual.digest !== hash.expected) {
       throw new TranscriptionError(
         "model_invalid",
-        `The downloaded ${file} has ${hash.algorithm.toUpperCase().replace("SHA", "SHA-")} ${actual}, expected ${hash.expected}; it was deleted. ${download.hint}`,
+        `The downloaded ${file} has ${hash.algorithm.toUpperCase().replace("SHA", "SHA-")} ${actual.digest}, expected ${hash.expected}; it was deleted. ${download.hint}`,
         { retryable: false },
       );
     }
     await rename(tempPath, finalPath);
     renamed = true;
     logger.info({ model: name, path: finalPath }, "Whisper model downloaded and verified");
+    onEvent({ file, source: name, state: "verified", receivedBytes: actual.bytes, totalBytes: actual.bytes });
     return finalPath;
   } catch (error) {
-    if (signal?.aborted) throw cancelledError(signal.reason);
-    throw error;
+    const failure = signal?.aborted ? cancelledError(signal.reason) : error;
+    onEvent({ file, source: name, state: "failed", error: failure instanceof Error ? failure.message : String(failure) });
+    throw failure;
   } finally {
     if (!renamed) await rm(tempPath, { force: true });
   }
@@ -81,8 +95,10 @@ async function fetchOrExplain(fetchImpl: typeof fetch, url: string, name: string
   return response;
 }
 
-/** Streams the body to `file`, hashing it on the way; logs progress every 10 % (or 50 MiB without a length). */
-async function saveBody(response: Response, file: string, algorithm: "sha1" | "sha256", log: (fields: Record<string, unknown>) => void, name: string): Promise<string> {
+type Reporters = { log: (fields: Record<string, unknown>) => void; progress: (receivedBytes: number, totalBytes: number | null) => void };
+
+/** Streams the body to `file`, hashing it on the way; logs progress every 10 % (or 50 MiB without a length), reports every chunk. */
+async function saveBody(response: Response, file: string, algorithm: "sha1" | "sha256", { log, progress }: Reporters, name: string): Promise<{ digest: string; bytes: number }> {
   // With a content-encoding the length counts compressed bytes, not what we receive.
   const total = response.headers.get("content-encoding") ? null : Number(response.headers.get("content-length")) || null;
   const hash = createHash(algorithm);
@@ -90,12 +106,14 @@ async function saveBody(response: Response, file: string, algorithm: "sha1" | "s
   let received = 0;
   let logged = 0; // tenths of the file, or 50 MiB steps without a length
   const step = (bytes: number) => Math.floor(total ? (bytes / total) * 10 : bytes / (50 * 2 ** 20));
+  progress(0, total);
   try {
     for await (const chunk of Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>)) {
       const bytes = chunk as Buffer;
       hash.update(bytes);
       await handle.write(bytes);
       received += bytes.byteLength;
+      progress(received, total);
       if (step(received) > logged) {
         logged = step(received);
         log({ receivedMiB: Math.round(received / 2 ** 20), ...(total ? { percent: Math.floor((received / total) * 100) } : {}) });
@@ -111,14 +129,18 @@ async function saveBody(response: Response, file: string, algorithm: "sha1" | "s
   if (total !== null && received !== total) {
     throw modelMissingError(`The download of the Whisper model "${name}" ended after ${received} of ${total} bytes`, name);
   }
-  return hash.digest("hex");
+  return { digest: hash.digest("hex"), bytes: received };
 }
 
-async function hashOfFile(file: string, algorithm: "sha1" | "sha256"): Promise<string | null> {
+async function hashOfFile(file: string, algorithm: "sha1" | "sha256"): Promise<{ digest: string; bytes: number } | null> {
   try {
     const hash = createHash(algorithm);
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-    return hash.digest("hex");
+    let bytes = 0;
+    for await (const chunk of createReadStream(file)) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).byteLength;
+    }
+    return { digest: hash.digest("hex"), bytes };
   } catch {
     return null;
   }

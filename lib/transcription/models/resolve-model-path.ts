@@ -1,8 +1,8 @@
 import "server-only";
-import { access } from "node:fs/promises";
 import path from "node:path";
 import { isWhisperModelName, WHISPER_MODELS } from "@/lib/transcription/models/model-catalog";
 import { modelMissingError } from "@/lib/transcription/models/model-missing-error";
+import { isReadableFile } from "./is-readable-file";
 
 /**
  * The model file to load: an explicit `modelPath` (WHISPER_MODEL_PATH) wins; otherwise the catalogue
@@ -13,22 +13,13 @@ export async function resolveModelPath(input: { modelPath?: string; modelName: s
   const { modelPath, modelName, modelsDir } = input;
   if (modelPath) {
     const resolved = path.resolve(modelPath);
-    if (!(await isReadable(resolved))) throw modelMissingError(`Whisper model file not found: ${resolved} (WHISPER_MODEL_PATH)`, modelName);
+    if (!(await isReadableFile(resolved))) throw modelMissingError(`Whisper model file not found: ${resolved} (WHISPER_MODEL_PATH)`, modelName);
     return resolved;
   }
   if (!isWhisperModelName(modelName)) {
     throw modelMissingError(`Unknown Whisper model "${modelName}" (known: ${Object.keys(WHISPER_MODELS).join(", ")})`);
   }
   const resolved = path.resolve(modelsDir, WHISPER_MODELS[modelName].file);
-  if (!(await isReadable(resolved))) throw modelMissingError(`Whisper model "${modelName}" is not downloaded (${resolved})`, modelName);
+  if (!(await isReadableFile(resolved))) throw modelMissingError(`Whisper model "${modelName}" is not downloaded (${resolved})`, modelName);
   return resolved;
-}
-
-async function isReadable(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { recordingSpeakers, recordings } from "@/db/schema";
+import { recordingSpeakers, recordings, users } from "@/db/schema";
+import { defaultLocale } from "@/lib/i18n/locales";
+import { defaultSpeakerName } from "@/lib/transcripts/speakers/default-speaker-name";
 import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
 import type { TranscriptSegment } from "@/lib/transcripts/transcript-segment";
 import { recordRevision, writeAllSegments } from "@/lib/transcripts/transcript-writer";
@@ -32,16 +34,22 @@ export type SaveOptions = TranscriptOrigin & {
 export async function saveTranscript(recordingId: string, jobId: string, result: TranscriptionResult, origin: SaveOptions = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ id: recordings.id })
+      .select({ id: recordings.id, ownerLocale: users.preferredLocale })
       .from(recordings)
+      .innerJoin(users, eq(users.id, recordings.userId))
       .where(and(eq(recordings.id, recordingId), eq(recordings.transcriptionJobId, jobId)))
-      .for("update");
+      .for("update", { of: recordings });
     if (!current) return false;
     // A diarized result brings its own speakers (the old ones go, and with them the old assignments);
-    // one without keeps the names people gave, ready to be assigned again.
+    // one without keeps the names people gave, ready to be assigned again. The new ones are named
+    // once, in the owner's language, and from then on are names like any other (renamed once, shown
+    // as stored everywhere).
     if (result.speakers) {
       await tx.delete(recordingSpeakers).where(eq(recordingSpeakers.recordingId, recordingId));
-      if (result.speakers.length > 0) await tx.insert(recordingSpeakers).values(result.speakers.map((speaker, position) => ({ ...speaker, recordingId, position })));
+      const locale = current.ownerLocale ?? defaultLocale;
+      if (result.speakers.length > 0) {
+        await tx.insert(recordingSpeakers).values(result.speakers.map((speaker, position) => ({ ...speaker, name: defaultSpeakerName(locale, position + 1), recordingId, position })));
+      }
     }
     const converted = origin.engineSegments && joinSegmentText(origin.engineSegments) !== joinSegmentText(result.segments);
     if (converted) await recordRevision(tx, recordingId, origin.engineSegments!, { kind: "transcription", authorId: null });

@@ -1,12 +1,19 @@
+import { and, eq } from "drizzle-orm";
 import { unzipSync } from "fflate";
+import mammoth from "mammoth";
 import SrtParser from "srt-parser-2";
 import { beforeAll, describe, expect, it } from "vitest";
+import { WebVTTParser } from "webvtt-parser";
+import { db } from "@/db/client";
+import { recordingSpeakers, transcriptSegments } from "@/db/schema";
+import { PUT as putSpeakers } from "@/app/api/v1/audio/[id]/speakers/route";
 import { GET as exportOne } from "@/app/api/v1/audio/[id]/export/route";
 import { GET as exportMany } from "@/app/api/v1/audio/export/route";
 import { PUT as putSegment } from "@/app/api/v1/audio/[id]/segments/[index]/route";
 import { exportFormats } from "@/lib/transcripts/export/export-format";
 import { exportJsonSchema } from "@/lib/transcripts/export/export-json-schema";
 import { createApiUser, type ApiUser } from "../../support/api-users";
+import { pdfText } from "../../support/pdf-text";
 import { seedRecording } from "../../support/seed-recording";
 
 const UZBEK = "Oʻzbek tilida gʻalla va taʼlim haqida";
@@ -111,4 +118,52 @@ describe("GET /api/v1/audio/export (zip)", () => {
     expect((await getZip(owner, "?ids=&format=txt")).status).toBe(422);
     expect((await getZip(owner, `?ids=${Array.from({ length: 101 }, () => crypto.randomUUID()).join(",")}&format=txt`)).status).toBe(422);
   });
+});
+
+describe("speaker names in exports", () => {
+  it("print `Name: text` in every format, with the name as it is now", async () => {
+    const id = await seedRecording(owner.id, {
+      title: "Suhbat",
+      segments: [
+        { startMs: 0, endMs: 2000, text: UZBEK },
+        { startMs: 2000, endMs: 4000, text: RUSSIAN },
+        { startMs: 4000, endMs: 5000, text: "Hech kim" },
+      ],
+    });
+    const [aziza, ivan] = await db
+      .insert(recordingSpeakers)
+      .values([
+        { recordingId: id, name: "Speaker 1", color: "#1d4ed8", position: 0 },
+        { recordingId: id, name: "Иван", color: "#b91c1c", position: 1 },
+      ])
+      .returning();
+    for (const [index, speaker] of [[0, aziza!], [1, ivan!]] as const) {
+      await db.update(transcriptSegments).set({ speakerId: speaker.id }).where(and(eq(transcriptSegments.recordingId, id), eq(transcriptSegments.index, index)));
+    }
+    // Renamed once through the API: every format must take the new name.
+    const renamed = await putSpeakers(
+      new Request("http://x", { method: "PUT", ...asCaller(owner), body: JSON.stringify({ speakers: [{ id: aziza!.id, name: "Aziza" }, { id: ivan!.id, name: "Иван" }], version: 1 }) }),
+      { params: Promise.resolve({ id }) },
+    );
+    expect(renamed.status).toBe(200);
+    const expected = [`Aziza: ${UZBEK}`, `Иван: ${RUSSIAN}`, "Hech kim"];
+    const bytes = async (format: string) => Buffer.from(await (await getExport(owner, id, `?format=${format}`)).arrayBuffer());
+
+    expect((await bytes("txt")).toString("utf8")).toBe(`\uFEFF${expected.join("\r\n")}\r\n`);
+    const srt = new SrtParser().fromSrt((await bytes("srt")).subarray(3).toString("utf8"));
+    expect(srt.map((cue) => cue.text.replace(/\r?\n/g, " "))).toEqual(expected);
+    const vtt = new WebVTTParser().parse((await bytes("vtt")).toString("utf8"), "subtitles");
+    expect(vtt.errors).toEqual([]);
+    expect(vtt.cues.map((cue) => cue.text.replace(/\n/g, " "))).toEqual(expected);
+    const { value: docx } = await mammoth.extractRawText({ buffer: await bytes("docx") });
+    expect(docx.split("\n").filter((line) => line !== "").slice(-3)).toEqual(expected);
+    const pdf = await pdfText(await bytes("pdf"));
+    for (const line of expected) expect(pdf.replace(/\s+/g, " ")).toContain(line);
+    const json = exportJsonSchema.parse(JSON.parse((await bytes("json")).toString("utf8")));
+    expect(json.segments.map((segment) => [segment.speaker_name, segment.text])).toEqual([
+      ["Aziza", UZBEK],
+      ["Иван", RUSSIAN],
+      [null, "Hech kim"],
+    ]);
+  }, 60_000);
 });

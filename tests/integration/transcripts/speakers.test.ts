@@ -4,7 +4,7 @@ import { GET as getSpeakers, PUT as putSpeakers } from "@/app/api/v1/audio/[id]/
 import { GET as getSegments } from "@/app/api/v1/audio/[id]/segments/route";
 import { PATCH as patchSegment } from "@/app/api/v1/audio/[id]/segments/[index]/route";
 import { db } from "@/db/client";
-import { recordingSpeakers, recordings, transcriptRevisions } from "@/db/schema";
+import { recordingSpeakers, recordings, transcriptRevisions, users } from "@/db/schema";
 import { saveTranscript } from "@/lib/transcription/pipeline/save-transcript";
 import { restoreRevision } from "@/lib/transcripts/restore-revision";
 import { createApiUser, type ApiUser } from "../../support/api-users";
@@ -92,11 +92,11 @@ describe("a recording's speakers", () => {
     expect((await patch(stranger, id, "0", { text: "x", version: 1 })).status).toBe(404);
   });
 
-  it("a diarized transcription creates its speakers in the same transaction as the segments", async () => {
+  it("a diarized transcription creates its speakers in the same transaction as the segments, named in the owner's language", async () => {
     const id = await insertTranscribedRecording(owner.id);
     await db.update(recordings).set({ transcriptionJobId: "job-1" }).where(eq(recordings.id, id));
-    const one = { id: crypto.randomUUID(), name: "Speaker 1", color: "#1d4ed8" };
-    const two = { id: crypto.randomUUID(), name: "Speaker 2", color: "#b91c1c" };
+    const one = { id: crypto.randomUUID(), color: "#1d4ed8" };
+    const two = { id: crypto.randomUUID(), color: "#b91c1c" };
     const result = {
       text: "a b",
       segments: [
@@ -110,10 +110,21 @@ describe("a recording's speakers", () => {
     };
     expect(await saveTranscript(id, "job-1", result)).toBe(true);
     const saved = await segments(id);
-    expect(saved.speakers).toEqual([one, two]);
+    // The owner never chose a language, so Uzbek, the default.
+    const named = [
+      { ...one, name: "So‘zlovchi 1" },
+      { ...two, name: "So‘zlovchi 2" },
+    ];
+    expect(saved.speakers).toEqual(named);
     expect(saved.segments.map((segment: { speaker_id: string }) => segment.speaker_id)).toEqual([one.id, two.id]);
     // A job that no longer counts writes nothing, speakers included.
     expect(await saveTranscript(id, "job-old", { ...result, speakers: [{ ...one, id: crypto.randomUUID() }] })).toBe(false);
-    expect((await segments(id)).speakers).toEqual([one, two]);
+    expect((await segments(id)).speakers).toEqual(named);
+
+    await db.update(users).set({ preferredLocale: "ru" }).where(eq(users.id, owner.id));
+    await db.update(recordings).set({ transcriptionJobId: "job-2" }).where(eq(recordings.id, id));
+    expect(await saveTranscript(id, "job-2", result)).toBe(true);
+    expect((await segments(id)).speakers.map((speaker: { name: string }) => speaker.name)).toEqual(["Говорящий 1", "Говорящий 2"]);
+    await db.update(users).set({ preferredLocale: null }).where(eq(users.id, owner.id));
   });
 });

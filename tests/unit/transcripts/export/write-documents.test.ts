@@ -1,5 +1,4 @@
 import mammoth from "mammoth";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { documentOutline } from "@/lib/transcripts/export/document-outline";
 import { exportJsonSchema } from "@/lib/transcripts/export/export-json-schema";
@@ -7,17 +6,8 @@ import { writeDocx } from "@/lib/transcripts/export/write-docx";
 import { writeJson } from "@/lib/transcripts/export/write-json";
 import { writePdf } from "@/lib/transcripts/export/write-pdf";
 import { writeTxt } from "@/lib/transcripts/export/write-txt";
+import { pdfText } from "../../../support/pdf-text";
 import { exportDocument, RUSSIAN, segments, UZBEK } from "./export-fixture";
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
-  let text = "";
-  for (let page = 1; page <= pdf.numPages; page++) {
-    const content = await (await pdf.getPage(page)).getTextContent();
-    for (const item of content.items) if ("str" in item) text += item.str + (item.hasEOL ? "\n" : "");
-  }
-  return text;
-}
 
 describe("plain text", () => {
   it("has one line per non-empty segment, a BOM, and [mm:ss] stamps when asked", () => {
