@@ -88,6 +88,7 @@ export const envSchema = z.object({
 
   UPLOAD_DIR: z.string().min(1).default("./uploads"),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(10_240).default(50),
+  REQUEST_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   MAX_AUDIO_MINUTES: z.coerce.number().positive().max(24 * 60).default(240),
 
   TRANSCRIPTION_ENGINE: z.enum(ENGINE_NAMES).optional().or(z.literal("").transform(() => undefined)),
