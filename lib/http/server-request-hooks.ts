@@ -26,6 +26,6 @@ export function installServerRequestHooks({ requestIdleTimeoutSeconds }: Request
       recordPeerAddress(req);
       limitRequestIdleTime(this, req, args[1] as ServerResponse, requestIdleTimeoutSeconds);
     }
-    return emit.call(this, event, ...args);
+    return (emit as (...rest: unknown[]) => boolean).apply(this, [event, ...args]);
   } as typeof emit;
 }
