@@ -22,7 +22,7 @@ export async function requestOtp({ phone: phoneInput, clientIp, locale }: Reques
   const phone = normalizePhone(phoneInput, env.ALLOWED_PHONE_COUNTRIES);
   const limits = otpLimiters();
   if (clientIp) await consumeOrThrow(limits.sendsPerIpHour, clientIp);
-  await throwIfPhoneLocked(phone);
+  await throwIfPhoneLocked(phone, clientIp);
   await consumeOrThrow(limits.resendCooldown, phone, "resend_cooldown");
   await consumeOrThrow(limits.sendsPerPhoneHour, phone);
   await consumeOrThrow(limits.sendsPerPhoneDay, phone);
