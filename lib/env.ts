@@ -79,6 +79,10 @@ export const envSchema = z.object({
 
   ALLOWED_PHONE_COUNTRIES: countryList,
   SMS_HOURLY_BUDGET: z.coerce.number().int().positive().default(500),
+  SIGN_IN_CODES_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
+  SIGN_IN_CHALLENGE_AFTER_PER_IP: z.coerce.number().int().min(0).default(3),
+  SIGN_IN_CHALLENGE_AFTER_SITE: z.coerce.number().int().min(0).default(200),
+  SIGN_IN_CHALLENGE_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(100_000),
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM_NUMBER: optionalString,

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
+import { logger } from "@/lib/log/logger";
 
 /**
  * The caller's IP, for per-IP rate limits and the audit log. By default it is the TCP peer's address,
@@ -11,8 +12,22 @@ import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
  */
 export function clientIp(headers: Headers, trustProxy = env.TRUST_PROXY): string | null {
   const peer = headers.get(PEER_ADDRESS_HEADER)?.trim() || null;
-  if (!trustProxy) return peer;
   const forwarded = headers.get("x-forwarded-for");
+  if (!trustProxy) {
+    warnOnceIfProxied(peer, forwarded);
+    return peer;
+  }
   const last = forwarded?.split(",").at(-1)?.trim();
   return last || headers.get("x-real-ip")?.trim() || peer;
+}
+
+let warned = false;
+
+// A private peer forwarding for someone else is almost surely a proxy: without TRUST_PROXY every
+// visitor would share its address and its per-IP limits.
+function warnOnceIfProxied(peer: string | null, forwarded: string | null): void {
+  if (warned || !peer || !forwarded || forwarded.trim() === peer) return;
+  if (!/^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|f[cd])/i.test(peer)) return;
+  warned = true;
+  logger.warn({ peer }, "requests come through a proxy (X-Forwarded-For from a private address) but TRUST_PROXY is off: all clients share the proxy's per-IP limits");
 }

@@ -5,7 +5,6 @@ export const otpPolicy = {
   resendCooldownSeconds: 60,
   sendsPerPhonePerHour: 5,
   sendsPerPhonePerDay: 10,
-  sendsPerIpPerHour: 10,
   verificationsPerIpPer5Minutes: 30,
   // A lock holds one client (IP) off one phone, so an attacker cannot lock the owner out.
   failedVerificationsPerClientPerDay: 20,

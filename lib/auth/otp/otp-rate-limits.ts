@@ -22,12 +22,14 @@ function createLimiters() {
     resendCooldown: limiter("otp:cooldown", 1, p.resendCooldownSeconds),
     sendsPerPhoneHour: limiter("otp:send:phone:h", p.sendsPerPhonePerHour, 3600),
     sendsPerPhoneDay: limiter("otp:send:phone:d", p.sendsPerPhonePerDay, 86_400),
-    sendsPerIpHour: limiter("otp:send:ip:h", p.sendsPerIpPerHour, 3600),
+    sendsPerIpHour: limiter("otp:send:ip:h", env.SIGN_IN_CODES_PER_IP_PER_HOUR, 3600),
     smsBudgetHour: limiter("otp:send:global:h", env.SMS_HOURLY_BUDGET, 3600),
     verificationsPerIp: limiter("otp:verify:ip", p.verificationsPerIpPer5Minutes, 300),
     failuresPerClient: limiter("otp:fail:phone-client", p.failedVerificationsPerClientPerDay, 86_400),
     failuresPerPhone: limiter("otp:fail:phone", p.failedVerificationsBeforeOwnerAlert, 86_400),
     ownerAlerts: limiter("otp:alert:phone", 1, 86_400),
+    // Outlives the challenge's expiry, so a solution cannot be used again while it is still valid.
+    spentProofsOfWork: limiter("otp:pow:spent", 1, 600),
   };
 }
 
