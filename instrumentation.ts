@@ -5,6 +5,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installContentLengthPassthrough } = await import("@/lib/http/content-length-passthrough");
   installContentLengthPassthrough();
+  (await import("@/lib/http/server-request-hooks")).installServerRequestHooks();
   const { migrateDatabase } = await import("@/db/migrate");
   const { env } = await import("@/lib/env");
   const { logger } = await import("@/lib/log/logger");

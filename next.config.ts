@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { contentSecurityPolicy } from "./lib/http/content-security-policy";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/transcripts/text-limits";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -12,7 +13,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   // The editor saves a whole transcript (up to 2,000,000 characters, ~6 MB of UTF-8) in one action.
-  experimental: { serverActions: { bodySizeLimit: "8mb" } },
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     const security = [
       { key: "Content-Security-Policy", value: contentSecurityPolicy(process.env.NODE_ENV === "development") },

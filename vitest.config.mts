@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
-    env: { AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789", LOG_LEVEL: "silent", JOB_RETRY_DELAY_SECONDS: "1", MAX_QUEUED_TRANSCRIPTIONS_PER_USER: "1000" },
+    env: { AUTH_SECRET: "test-secret-test-secret-test-secret-0123456789", LOG_LEVEL: "silent", JOB_RETRY_DELAY_SECONDS: "1", MAX_QUEUED_TRANSCRIPTIONS_PER_USER: "1000", SIGN_IN_CHALLENGE_AFTER_PER_IP: "1000" },
     projects: [
       {
         extends: true,

@@ -79,6 +79,10 @@ export const envSchema = z.object({
 
   ALLOWED_PHONE_COUNTRIES: countryList,
   SMS_HOURLY_BUDGET: z.coerce.number().int().positive().default(500),
+  SIGN_IN_CODES_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
+  SIGN_IN_CHALLENGE_AFTER_PER_IP: z.coerce.number().int().min(0).default(3),
+  SIGN_IN_CHALLENGE_AFTER_SITE: z.coerce.number().int().min(0).default(200),
+  SIGN_IN_CHALLENGE_MAX_NUMBER: z.coerce.number().int().min(1000).max(10_000_000).default(100_000),
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM_NUMBER: optionalString,
@@ -88,6 +92,7 @@ export const envSchema = z.object({
 
   UPLOAD_DIR: z.string().min(1).default("./uploads"),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(10_240).default(50),
+  REQUEST_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   MAX_AUDIO_MINUTES: z.coerce.number().positive().max(24 * 60).default(240),
 
   TRANSCRIPTION_ENGINE: z.enum(ENGINE_NAMES).optional().or(z.literal("").transform(() => undefined)),

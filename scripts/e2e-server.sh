@@ -11,6 +11,9 @@ export PGLITE_DIR=.data/e2e/pglite
 export UPLOAD_DIR=.data/e2e/uploads
 export AUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789
 export ALLOW_DEV_SMS=true
+# Every test sends its own X-Forwarded-For (tests/e2e/support/fixtures.ts), so per-IP limits count per
+# test; otherwise the whole suite would be one client at 127.0.0.1.
+export TRUST_PROXY=true
 export ADMIN_PHONES=+998990000001,+998990000002
 export CORS_ORIGINS=http://client.example
 export TRANSCRIPTION_ENGINE=openai

@@ -11,6 +11,7 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  precondition_required: 428,
   unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,

@@ -37,3 +37,15 @@ function bareHost(host: string): string | undefined {
   }
   return /^[a-z0-9.-]+$/.test(hostname) ? hostname : undefined;
 }
+
+// Same segment rules as the code SMS; no digits, so it can never be taken for a code.
+const attackAlerts: Record<Locale, string> = {
+  uz: "Yozuv: kimdir raqamingiz bilan noto'g'ri kodlar kiritmoqda. Bu siz bo'lmasangiz, kodni hech kimga bermang.",
+  ru: "Yozuv: к вашему номеру подбирают код входа. Никому его не сообщайте.",
+  en: "Yozuv: someone is entering wrong sign-in codes for your number. If it was not you, never share a code.",
+};
+
+/** Tells a phone's owner that someone is guessing sign-in codes for it. */
+export function formatSignInAttackSms(locale: Locale): string {
+  return attackAlerts[locale];
+}

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { sharedAudio } from "./support/recordings";
-import { newPhoneDigits, readCodeFromDevSms } from "./support/sign-in";
+import { newClientIp, newPhoneDigits, readCodeFromDevSms } from "./support/sign-in";
 
 // What only a real `next start` shows: the HTTP framing of /api/v1 answers (lengths, keep-alive) and
 // CORS preflights, which the proxy answers. Raw node:http, so nothing between us and the wire
@@ -44,7 +44,8 @@ function multipart(parts: { name: string; filename?: string; type?: string; data
 async function accessToken(page: Page, baseURL: string): Promise<string> {
   const phone = `+998${newPhoneDigits()}`;
   const agent = new http.Agent();
-  const json = (data: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: Buffer.from(JSON.stringify(data)) });
+  const client = newClientIp();
+  const json = (data: unknown) => ({ method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": client }, body: Buffer.from(JSON.stringify(data)) });
   expect((await send(baseURL, agent, { path: "/api/v1/auth/send_otp", ...json({ phone_number: phone }) })).status).toBe(200);
   const verified = await send(baseURL, agent, { path: "/api/v1/auth/verify_otp", ...json({ phone_number: phone, otp_code: await readCodeFromDevSms(page, phone) }) });
   expect(verified.status).toBe(200);

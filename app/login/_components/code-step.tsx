@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { requestSignInCode } from "../_actions/request-sign-in-code";
 import { signInWithCode } from "../_actions/sign-in-with-code";
+import { requestCodeWithProofOfWork } from "./request-code-with-proof-of-work";
 import { useCountdown } from "./use-countdown";
 import { useWebOtp } from "./use-web-otp";
 
@@ -29,7 +29,7 @@ export function CodeStep({ phone, phoneDisplay, resendAfterSeconds, onChangeNumb
 
   function resend() {
     startTransition(async () => {
-      const result = await requestSignInCode({ phone });
+      const result = await requestCodeWithProofOfWork(phone, () => {});
       if (result.ok) {
         setError(null);
         setCode("");

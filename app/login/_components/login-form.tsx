@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { formatPhoneInput } from "@/lib/auth/format-phone-input";
-import { requestSignInCode } from "../_actions/request-sign-in-code";
 import { CodeStep } from "./code-step";
+import { requestCodeWithProofOfWork } from "./request-code-with-proof-of-work";
 
 type SentCode = { phone: string; phoneDisplay: string; resendAfterSeconds: number };
 
@@ -14,11 +14,12 @@ export function LoginForm() {
   const [sent, setSent] = useState<SentCode | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [solving, setSolving] = useState(false);
 
   function sendCode(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await requestSignInCode({ phone });
+      const result = await requestCodeWithProofOfWork(phone, setSolving);
       if (result.ok) {
         setError(null);
         setSent(result.data);
@@ -59,7 +60,7 @@ export function LoginForm() {
         )}
       </div>
       <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? t("sending") : t("sendCode")}
+        {solving ? t("checking") : pending ? t("sending") : t("sendCode")}
       </button>
     </form>
   );

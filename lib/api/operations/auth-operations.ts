@@ -13,7 +13,7 @@ export const authOperations: ZodOpenApiPathsObject = {
       summary: "Text a sign-in code to a phone",
       ...publicOperation,
       requestBody: jsonBody(sendOtpBodySchema),
-      responses: { "200": json("Code sent", sendOtpResponseSchema), ...errors(400, 422, 429, 503) },
+      responses: { "200": json("Code sent", sendOtpResponseSchema), ...errors(400, 422, 428, 429, 503) },
     },
   },
   "/api/v1/auth/verify_otp": {

@@ -11,6 +11,7 @@ const errorDescriptions = {
   413: "Body too large",
   415: "Not an accepted format",
   422: "Invalid input; detail lists the issues as { loc, msg, type }",
+  428: "A proof-of-work is required first: solve error.details.challenge (ALTCHA) and send it again",
   429: "Too many attempts; see Retry-After",
   503: "A service this needs is unavailable",
 } as const;

@@ -1,6 +1,15 @@
 import { z } from "zod";
 
-export const sendOtpBodySchema = z.object({ phone_number: z.string().max(64).meta({ example: "+998901234567" }) }).meta({ id: "SendOtpRequest" });
+export const sendOtpBodySchema = z
+  .object({
+    phone_number: z.string().max(64).meta({ example: "+998901234567" }),
+    proof_of_work: z
+      .string()
+      .max(4096)
+      .optional()
+      .meta({ description: "Only after a 428: the solved challenge from error.details.challenge, as ALTCHA's base64 JSON payload { algorithm, challenge, number, salt, signature }" }),
+  })
+  .meta({ id: "SendOtpRequest" });
 
 export const sendOtpResponseSchema = z.object({ message: z.string(), resend_after_seconds: z.number().int() }).meta({ id: "SendOtpResponse" });
 

@@ -5,8 +5,10 @@ export const otpPolicy = {
   resendCooldownSeconds: 60,
   sendsPerPhonePerHour: 5,
   sendsPerPhonePerDay: 10,
-  sendsPerIpPerHour: 10,
   verificationsPerIpPer5Minutes: 30,
-  failedVerificationsPerPhonePerDay: 20,
+  // A lock holds one client (IP) off one phone, so an attacker cannot lock the owner out.
+  failedVerificationsPerClientPerDay: 20,
   phoneLockSeconds: 60 * 60,
+  // Failures from all clients together after which the owner is told by SMS, at most once a day.
+  failedVerificationsBeforeOwnerAlert: 20,
 } as const;

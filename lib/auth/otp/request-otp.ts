@@ -7,22 +7,25 @@ import { getSmsSender } from "@/lib/sms/get-sms-sender";
 import { SmsDeliveryError } from "@/lib/sms/sms-delivery-error";
 import { formatOtpSms } from "@/lib/sms/sms-text";
 import { normalizePhone } from "../normalize-phone";
+import { requireProofOfWork } from "../proof-of-work/require-proof-of-work";
 import { createOtpChallenge, deleteOtpChallenge } from "./otp-challenges";
 import { generateOtpCode } from "./otp-code";
 import { otpPolicy } from "./otp-policy";
 import { consumeOrThrow, otpLimiters, throwIfPhoneLocked } from "./otp-rate-limits";
 
-type RequestOtpInput = { phone: unknown; clientIp: string | null; locale: Locale };
+/** `proofOfWork`: a solved challenge, needed once the client or the site asks for many codes. */
+type RequestOtpInput = { phone: unknown; clientIp: string | null; locale: Locale; proofOfWork?: string };
 
 /**
  * Sends a sign-in code. Known and unknown numbers are treated exactly alike, so the answer never tells
  * whether an account exists. Every limit is checked before the SMS provider is called.
  */
-export async function requestOtp({ phone: phoneInput, clientIp, locale }: RequestOtpInput) {
+export async function requestOtp({ phone: phoneInput, clientIp, locale, proofOfWork }: RequestOtpInput) {
   const phone = normalizePhone(phoneInput, env.ALLOWED_PHONE_COUNTRIES);
   const limits = otpLimiters();
+  await requireProofOfWork(clientIp, proofOfWork);
   if (clientIp) await consumeOrThrow(limits.sendsPerIpHour, clientIp);
-  await throwIfPhoneLocked(phone);
+  await throwIfPhoneLocked(phone, clientIp);
   await consumeOrThrow(limits.resendCooldown, phone, "resend_cooldown");
   await consumeOrThrow(limits.sendsPerPhoneHour, phone);
   await consumeOrThrow(limits.sendsPerPhoneDay, phone);

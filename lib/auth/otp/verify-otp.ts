@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { normalizePhone } from "../normalize-phone";
 import { signInUserByPhone } from "../sign-in-user-by-phone";
+import { alertPhoneOwner } from "./alert-phone-owner";
 import { claimOtpAttempt, consumeOtpChallenge, findLatestLiveChallenge, type LatestChallenge } from "./otp-challenges";
 import { OTP_LENGTH, otpCodeMatches } from "./otp-code";
 import { otpPolicy } from "./otp-policy";
@@ -17,16 +18,17 @@ export async function verifyOtp({ phone: phoneInput, code: codeInput, clientIp }
   const phone = normalizePhone(phoneInput, env.ALLOWED_PHONE_COUNTRIES);
   const code = parseCode(codeInput);
   if (clientIp) await consumeOrThrow(otpLimiters().verificationsPerIp, clientIp);
-  await throwIfPhoneLocked(phone);
+  await throwIfPhoneLocked(phone, clientIp);
+  const fail = (reason: string) => failVerification(phone, clientIp, reason);
 
   const challenge = await findLatestLiveChallenge(phone);
-  if (!challenge) return fail(phone, "otp_invalid");
+  if (!challenge) return fail("otp_invalid");
   const claimed = await claimOtpAttempt(challenge.id);
-  if (!claimed) return fail(phone, deadChallengeCode(challenge));
+  if (!claimed) return fail(deadChallengeCode(challenge));
   if (!otpCodeMatches(claimed.id, phone, code, claimed.codeHash)) {
-    return fail(phone, claimed.attempts >= otpPolicy.maxAttemptsPerCode ? "otp_attempts_exceeded" : "otp_invalid");
+    return fail(claimed.attempts >= otpPolicy.maxAttemptsPerCode ? "otp_attempts_exceeded" : "otp_invalid");
   }
-  if (!(await consumeOtpChallenge(claimed.id))) return fail(phone, "otp_invalid");
+  if (!(await consumeOtpChallenge(claimed.id))) return fail("otp_invalid");
   logger.info({ phone: maskPhone(phone) }, "sign-in code accepted");
   return signInUserByPhone(phone);
 }
@@ -46,7 +48,7 @@ function deadChallengeCode(challenge: LatestChallenge): string {
   return "otp_invalid";
 }
 
-async function fail(phone: string, code: string): Promise<never> {
-  await recordFailedVerification(phone);
+async function failVerification(phone: string, clientIp: string | null, code: string): Promise<never> {
+  if (await recordFailedVerification(phone, clientIp)) await alertPhoneOwner(phone);
   throw new AppError("bad_request", { code, messageKey: `auth.${code}` });
 }

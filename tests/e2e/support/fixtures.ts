@@ -1,4 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { newClientIp } from "./sign-in";
 
 export { expect };
 
@@ -9,6 +10,7 @@ type ConsoleErrorGuard = { errors: string[]; allowed: RegExp[] };
  * hydration mismatches, 404s for assets and client crashes show up there and nowhere else.
  */
 export const test = base.extend<{ consoleErrorGuard: ConsoleErrorGuard; allowConsoleError: (pattern: RegExp, reason: string) => void }>({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide) => provide({ ...extraHTTPHeaders, "x-forwarded-for": newClientIp() }),
   consoleErrorGuard: [
     // `provide` is Playwright's `use`, renamed: the React hooks lint rule takes `use` for a hook.
     async ({ browser, context }, provide) => {

@@ -8,6 +8,18 @@ export function newPhoneDigits(): string {
   return `93${String(counter).padStart(7, "0")}`;
 }
 
+let clientCounter = Math.floor(Math.random() * 60_000);
+
+/**
+ * A client address of its own for each test: the e2e server trusts X-Forwarded-For (TRUST_PROXY, as
+ * behind a proxy), so per-IP sign-in limits and the proof-of-work threshold count per test, not for
+ * the whole suite's 127.0.0.1.
+ */
+export function newClientIp(): string {
+  clientCounter += 1;
+  return `198.18.${Math.floor(clientCounter / 250) % 250}.${(clientCounter % 250) + 1}`;
+}
+
 /** Reads the latest code for a phone from the development sender's page. */
 export async function readCodeFromDevSms(page: Page, phoneE164: string): Promise<string> {
   const devPage = await page.context().newPage();

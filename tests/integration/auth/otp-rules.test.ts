@@ -5,7 +5,9 @@ import { otpChallenges, users } from "@/db/schema";
 import { otpPolicy } from "@/lib/auth/otp/otp-policy";
 import { requestOtp } from "@/lib/auth/otp/request-otp";
 import { verifyOtp } from "@/lib/auth/otp/verify-otp";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { formatSignInAttackSms } from "@/lib/sms/sms-text";
 import { newClientIp, newUzbekMobile } from "../../support/phones";
 import { rejectionOf } from "../../support/rejection-of";
 import { lastCodeSentTo, messagesTo } from "../../support/sms-outbox";
@@ -103,7 +105,7 @@ describe("sending a code", () => {
 
   it("allows 10 sends per client IP per hour", async () => {
     const ip = newClientIp();
-    for (let i = 0; i < otpPolicy.sendsPerIpPerHour; i += 1) await send(newUzbekMobile(), ip);
+    for (let i = 0; i < env.SIGN_IN_CODES_PER_IP_PER_HOUR; i += 1) await send(newUzbekMobile(), ip);
     const victim = newUzbekMobile();
     const error = await errorOf(send(victim, ip));
     expect(error.status).toBe(429);
@@ -172,24 +174,45 @@ describe("verifying a code", () => {
     await expect(verify(alice, alicesCode)).resolves.toMatchObject({ phone: alice });
   });
 
-  it("locks a phone for an hour after 20 failed verifications in a day", async () => {
+  it("locks a phone for an hour for the client that sent 20 wrong codes in a day, not for its owner", async () => {
     const phone = newUzbekMobile();
+    const attacker = newClientIp();
     for (let round = 0; round < 4; round += 1) {
-      await send(phone);
+      await send(phone, attacker);
       const wrong = wrongCodeFor(lastCodeSentTo(phone));
-      for (let i = 0; i < 5; i += 1) await errorOf(verify(phone, wrong));
+      for (let i = 0; i < 5; i += 1) await errorOf(verify(phone, wrong, attacker));
       if (round < 3) advance(3601);
     }
-    const locked = await errorOf(send(phone));
+    const locked = await errorOf(send(phone, attacker));
     expect(locked.code).toBe("phone_locked");
     expect(locked.status).toBe(429);
-    const lockedVerify = await errorOf(verify(phone, "123456"));
+    const lockedVerify = await errorOf(verify(phone, "123456", attacker));
     expect(lockedVerify.code).toBe("phone_locked");
     expect(lockedVerify.retryAfterSeconds).toBeLessThanOrEqual(otpPolicy.phoneLockSeconds);
 
+    advance(61);
+    const owner = newClientIp();
+    await send(phone, owner);
+    await expect(verify(phone, lastCodeSentTo(phone), owner)).resolves.toMatchObject({ phone });
+
     advance(otpPolicy.phoneLockSeconds + 1);
-    await send(phone);
-    await expect(verify(phone, lastCodeSentTo(phone))).resolves.toMatchObject({ phone });
+    await send(phone, attacker);
+    await expect(verify(phone, lastCodeSentTo(phone), attacker)).resolves.toMatchObject({ phone });
+  });
+
+  it("tells the owner by SMS once a day when wrong codes for their number add up, from any clients", async () => {
+    const phone = newUzbekMobile();
+    const alerts = () => messagesTo(phone).filter((message) => message.body === formatSignInAttackSms("uz"));
+    const half = otpPolicy.failedVerificationsBeforeOwnerAlert / 2;
+    for (const client of [newClientIp(), newClientIp()]) {
+      for (let i = 0; i < half; i += 1) await errorOf(verify(phone, "000000", client));
+    }
+    expect(alerts()).toHaveLength(1);
+    for (let i = 0; i < half; i += 1) await errorOf(verify(phone, "000000", newClientIp()));
+    expect(alerts()).toHaveLength(1);
+    advance(86_401);
+    for (let i = 0; i < otpPolicy.failedVerificationsBeforeOwnerAlert; i += 1) await errorOf(verify(phone, "000000", newClientIp()));
+    expect(alerts()).toHaveLength(2);
   });
 
   it("allows 30 verifications per client IP per 5 minutes", async () => {

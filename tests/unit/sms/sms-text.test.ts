@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { locales } from "@/lib/i18n/locales";
-import { formatOtpSms } from "@/lib/sms/sms-text";
+import { formatOtpSms, formatSignInAttackSms } from "@/lib/sms/sms-text";
 
 // The GSM 03.38 basic character set: text made only of these fits 160 characters in one SMS.
 const GSM7_BASIC =
@@ -54,5 +54,15 @@ describe("formatOtpSms", () => {
     const text = formatOtpSms({ code: "123456", locale: "ru" });
     expect(isGsm7(text)).toBe(false);
     expect(text.length).toBeLessThanOrEqual(70);
+  });
+});
+
+describe("formatSignInAttackSms", () => {
+  it.each(locales)("names Yozuv in %s, fits one segment and has no digits to mistake for a code", (locale) => {
+    const text = formatSignInAttackSms(locale);
+    expect(text).toMatch(/^Yozuv: /);
+    expect(text).not.toMatch(/[0-9]/);
+    expect(text.length).toBeLessThanOrEqual(isGsm7(text) ? 160 : 70);
+    expect(isGsm7(text)).toBe(locale !== "ru");
   });
 });

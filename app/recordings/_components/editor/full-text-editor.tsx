@@ -2,6 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { fitsOneTextSave } from "@/lib/transcripts/fits-one-text-save";
+import { TRANSCRIPT_TEXT_MAX_CHARS } from "@/lib/transcripts/text-limits";
 import { saveTranscriptText } from "../../_actions/save-transcript-text";
 import { ConflictDialog } from "./conflict-dialog";
 import { SaveStatus } from "./save-status";
@@ -11,7 +14,14 @@ import { useAutosave } from "./use-autosave";
 export function FullTextEditor({ recordingId, version, text }: { recordingId: string; version: number; text: string }) {
   const t = useTranslations("editor");
   const [value, setValue] = useState(text);
-  const save = useCallback((_index: number, next: string, expected: number) => saveTranscriptText({ id: recordingId, text: next, version: expected }), [recordingId]);
+  const save = useCallback(
+    async (_index: number, next: string, expected: number): Promise<ActionResult<{ version: number }>> => {
+      // Sent anyway, an oversized text would be refused by Next.js before our action, with no reason given.
+      if (!fitsOneTextSave(next)) return { ok: false, error: { code: "transcript_too_long", message: t("textTooLong", { max: TRANSCRIPT_TEXT_MAX_CHARS }) } };
+      return saveTranscriptText({ id: recordingId, text: next, version: expected });
+    },
+    [recordingId, t],
+  );
   const autosave = useAutosave(recordingId, version, save);
   const { restoreDrafts } = autosave;
 
@@ -25,7 +35,7 @@ export function FullTextEditor({ recordingId, version, text }: { recordingId: st
   return (
     <div className="space-y-2">
       <div className="flex justify-end text-sm">
-        <SaveStatus state={autosave.state} onRetry={() => void autosave.retry()} />
+        <SaveStatus state={autosave.state} refusal={autosave.refusal} onRetry={() => void autosave.retry()} />
       </div>
       <textarea
         value={value}

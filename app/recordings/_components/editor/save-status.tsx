@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import type { SaveState } from "./use-autosave";
 
-export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+export function SaveStatus({ state, refusal, onRetry }: { state: SaveState; refusal?: string | null; onRetry: () => void }) {
   const t = useTranslations("editor");
   if (state === "idle") return null;
   if (state === "failed") {
     return (
       <span role="alert" className="flex items-center gap-2 text-red-700" data-testid="save-status" data-state={state}>
-        {t("failed")}
+        {refusal ?? t("failed")}
         <button type="button" onClick={onRetry} className="font-medium underline">
           {t("retry")}
         </button>

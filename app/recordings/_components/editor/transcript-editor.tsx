@@ -197,7 +197,7 @@ export function TranscriptEditor({ recordingId, version, segments, speakers: ini
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p className="text-slate-600">{t("hint")}</p>
-        <SaveStatus state={autosave.state} onRetry={() => void autosave.retry()} />
+        <SaveStatus state={autosave.state} refusal={autosave.refusal} onRetry={() => void autosave.retry()} />
       </div>
       <p className="text-xs text-slate-500">{t("shortcutsHint")}</p>
       <div className="flex flex-wrap items-center gap-3">

@@ -23,6 +23,8 @@ export function useAutosave(recordingId: string, initialVersion: number, save: S
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [state, setState] = useState<SaveState>("idle");
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // Why the last save was refused, when the refusal says (a network failure does not).
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   const flush = useCallback(async (): Promise<boolean> => {
     if (running.current) return false;
@@ -31,6 +33,7 @@ export function useAutosave(recordingId: string, initialVersion: number, save: S
       for (const [index, text] of pending.current) {
         setState("saving");
         const result = await save(index, text, version.current).catch(() => null);
+        setRefusal(result && !result.ok ? result.error.message : null);
         if (result?.ok) {
           version.current = result.data.version;
           if (pending.current.get(index) === text) {
@@ -143,5 +146,5 @@ export function useAutosave(recordingId: string, initialVersion: number, save: S
     };
   }, [flush, state]);
 
-  return { state, conflict, edit, resolve, retry: flush, restoreDrafts, perform };
+  return { state, refusal, conflict, edit, resolve, retry: flush, restoreDrafts, perform };
 }

@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as upload } from "@/app/api/v1/audio/upload/route";
+import { db } from "@/db/client";
+import { recordings } from "@/db/schema";
+import { clientIp } from "@/lib/auth/client-ip";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
+import { installServerRequestHooks } from "@/lib/http/server-request-hooks";
+import { getAudioFixtures } from "../../support/audio-fixtures";
+import { createApiUser, type ApiUser } from "../../support/api-users";
+import { serveRoutesOnNode, type RouteServer } from "../../support/route-on-node-server";
+
+const idleSeconds = 1.5;
+// Node's own total limit, made short so that a slow upload outlasts it.
+const totalTimeoutMs = 2000;
+
+let app: RouteServer;
+let user: ApiUser;
+let audio: Buffer;
+
+beforeAll(async () => {
+  installServerRequestHooks({ requestIdleTimeoutSeconds: idleSeconds });
+  audio = readFileSync((await getAudioFixtures()).mp3);
+  user = await createApiUser();
+  app = await serveRoutesOnNode(
+    {
+      "/api/v1/audio/upload": (request) => upload(request, { params: Promise.resolve({}) }),
+      "/peer": async (request) => Response.json({ direct: clientIp(request.headers, false), behindProxy: clientIp(request.headers, true) }),
+      "/slow-answer": async (request) => {
+        await request.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000 + 1000));
+        return Response.json({ ok: true });
+      },
+    },
+    { requestTimeout: totalTimeoutMs, headersTimeout: 1000, connectionsCheckingInterval: 100 },
+  );
+}, 120_000);
+afterAll(() => app.close());
+
+type Answer = { status: number; body: string } | { error: string; afterMs: number };
+
+/** Sends `chunks` of a body one after another, `gapMs` apart, then (unless `stopEarly`) ends it. */
+function sendSlowly(pathname: string, headers: Record<string, string>, chunks: Buffer[], gapMs: number, stopEarly = false): Promise<Answer> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0) + (stopEarly ? 1 : 0);
+    const req = httpRequest(`${app.url}${pathname}`, { method: "POST", headers: { ...headers, "content-length": String(total) } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", (error) => resolve({ error: (error as NodeJS.ErrnoException).code ?? error.message, afterMs: Date.now() - started }));
+    const next = (index: number) => {
+      if (index === chunks.length) {
+        if (!stopEarly) req.end();
+        return;
+      }
+      req.write(chunks[index]);
+      setTimeout(() => next(index + 1), gapMs);
+    };
+    next(0);
+  });
+}
+
+function multipartUpload(file: Buffer, pieces: number): { headers: Record<string, string>; chunks: Buffer[] } {
+  const boundary = "----yozuvslow";
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.mp3"\r\nContent-Type: audio/mpeg\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const size = Math.ceil(file.length / pieces);
+  const fileChunks = Array.from({ length: pieces }, (_, i) => file.subarray(i * size, (i + 1) * size));
+  return {
+    headers: { authorization: user.authorization, "content-type": `multipart/form-data; boundary=${boundary}` },
+    chunks: [head, ...fileChunks, tail],
+  };
+}
+
+const storedFiles = (): string[] => readdirSync(process.env.UPLOAD_DIR!, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+const rowsOfUser = () => db.select().from(recordings).where(eq(recordings.userId, user.id));
+
+describe("the peer address", () => {
+  it("is the socket's, whatever the client claims in headers", async () => {
+    const response = await fetch(`${app.url}/peer`, { headers: { [PEER_ADDRESS_HEADER]: "203.0.113.9", "x-forwarded-for": "198.51.100.7" } });
+    const { direct, behindProxy } = await response.json();
+    expect(direct).toBe("127.0.0.1");
+    // Behind a trusted proxy the proxy's X-Forwarded-For entry wins; without one, the socket.
+    expect(behindProxy).toBe("198.51.100.7");
+  });
+});
+
+describe("a slow upload", () => {
+  it("succeeds while bytes keep arriving, although it takes longer than the total timeout", async () => {
+    const { headers, chunks } = multipartUpload(audio, 4);
+    const started = Date.now();
+    const answer = await sendSlowly("/api/v1/audio/upload", headers, chunks, 1000);
+    expect(Date.now() - started).toBeGreaterThan(totalTimeoutMs + 1000);
+    expect(answer).toMatchObject({ status: 200 });
+    const json = JSON.parse((answer as { body: string }).body);
+    expect(json.file_size).toBe(audio.length);
+  }, 30_000);
+
+  it("is cut off once the client stops sending for the idle time, and leaves nothing staged", async () => {
+    await app.settled();
+    const before = { files: storedFiles().length, rows: (await rowsOfUser()).length };
+    const { headers, chunks } = multipartUpload(audio, 4);
+    const answer = await sendSlowly("/api/v1/audio/upload", headers, chunks.slice(0, 3), 200, true);
+    expect(answer).toHaveProperty("error");
+    const { afterMs } = answer as { afterMs: number };
+    expect(afterMs).toBeGreaterThan(idleSeconds * 1000);
+    expect(afterMs).toBeLessThan(idleSeconds * 1000 + 3000);
+    await app.settled();
+    expect(storedFiles()).toHaveLength(before.files);
+    expect(await rowsOfUser()).toHaveLength(before.rows);
+  }, 30_000);
+
+  it("does not count the server's own time to answer as the client's idleness", async () => {
+    const answer = await sendSlowly("/slow-answer", { "content-type": "application/json" }, [Buffer.from("{}")], 0);
+    expect(answer).toEqual({ status: 200, body: JSON.stringify({ ok: true }) });
+  }, 30_000);
+});
