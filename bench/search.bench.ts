@@ -82,14 +82,15 @@ async function seed(url: string): Promise<{ users: Caller[]; admin: Caller }> {
     const created = new Date(epoch + Math.floor(random() * 700 * 86_400_000)).toISOString();
     recordingRows.push([id, owner.id, `${id}.mp3`, `rec-${n}.mp3`, title, 1_000_000, startMs / 1000, "audio/mpeg", language, n % 50 === 0 ? "failed" : "completed", texts.join(" "), 1, created, created].join("\t"));
   }
-  // Building the trigram indexes once after loading is many times faster than updating them row by
+  // Building the search indexes once after loading is many times faster than updating them row by
   // row: drop them and recreate them from their own definitions (so the migration stays the one source).
-  const trigramIndexes = await sql<{ indexname: string; indexdef: string }[]>`select indexname, indexdef from pg_indexes where schemaname = 'public' and indexdef like '%gin_trgm_ops%'`;
-  for (const { indexname } of trigramIndexes) await sql.unsafe(`drop index ${indexname}`);
+  // The search documents themselves are written by the migration's trigger as the recordings arrive.
+  const searchIndexes = await sql<{ indexname: string; indexdef: string }[]>`select indexname, indexdef from pg_indexes where schemaname = 'public' and indexdef like '% USING gin %'`;
+  for (const { indexname } of searchIndexes) await sql.unsafe(`drop index ${indexname}`);
   await copy(sql, "recordings (id, user_id, storage_key, original_filename, title, file_size, duration_seconds, mime_type, language, transcription_status, transcript_text, transcript_version, created_at, updated_at)", recordingRows);
   await copy(sql, "transcript_segments (recording_id, index, start_ms, end_ms, text)", segmentRows);
   await sql`set maintenance_work_mem = '256MB'`;
-  for (const { indexdef } of trigramIndexes) await sql.unsafe(indexdef);
+  for (const { indexdef } of searchIndexes) await sql.unsafe(indexdef);
   await sql`analyze`;
   await sql.end();
   console.log(`seeded ${RECORDINGS} recordings, ${segmentRows.length} segments, ${USERS} users in ${((performance.now() - started) / 1000).toFixed(1)} s`);

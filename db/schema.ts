@@ -220,6 +220,9 @@ export const recordingSearchDocuments = pgTable(
       .primaryKey()
       .references(() => recordings.id, { onDelete: "cascade" }),
     document: tsvector("document").notNull(),
+    // The title and file name alone: small enough to stay in the row, so relevance can put name hits
+    // first without reading any transcript's document.
+    nameDocument: tsvector("name_document").notNull(),
   },
   (table) => [index("recording_search_documents_document_idx").using("gin", table.document)],
 );
@@ -240,9 +243,11 @@ export const transcriptSegments = pgTable(
     speakerId: uuid("speaker_id").references(() => recordingSpeakers.id, { onDelete: "set null" }),
     // 0–1, for engines that score whole segments only (OpenAI's verbose_json); words carry their own.
     confidence: doublePrecision("confidence"),
-    // The text folded for search (search_fold, migration 0010_search); kept by the database. Only the
-    // segments of the recordings on a result page are looked at (for their snippets), so it has no index.
-    searchText: text("search_text").generatedAlwaysAs(sql`public.search_fold(text)`),
+    // The words of the text as search sees them (migration 0013_search_documents); kept by the
+    // database. Only the segments of the recordings on a result page are tested (for their snippets),
+    // so it has no index; stored, because parsing the text again for every tested segment cost more
+    // than the rest of a search.
+    searchWords: tsvector("search_words").generatedAlwaysAs(sql`public.search_vector(public.search_fold(text))`),
   },
   (table) => [
     primaryKey({ columns: [table.recordingId, table.index] }),

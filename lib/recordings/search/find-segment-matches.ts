@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { recordingSpeakers, recordings, transcriptSegments } from "@/db/schema";
 import { markSnippet } from "./mark-snippet";
-import { foldedTextMatches, searchQuery } from "./search-query";
+import { searchQuery } from "./search-query";
 
 export const MAX_MATCHES_PER_RECORDING = 3;
 
@@ -22,7 +22,7 @@ export async function findSegmentMatches(recordingIds: string[], query: string):
     .select({ index: transcriptSegments.index, startMs: transcriptSegments.startMs, endMs: transcriptSegments.endMs, text: transcriptSegments.text, speakerName: recordingSpeakers.name })
     .from(transcriptSegments)
     .leftJoin(recordingSpeakers, eq(recordingSpeakers.id, transcriptSegments.speakerId))
-    .where(and(sql`${transcriptSegments.recordingId} = ${page.id}`, foldedTextMatches(transcriptSegments.searchText, searchQuery(query))))
+    .where(and(sql`${transcriptSegments.recordingId} = ${page.id}`, sql`${transcriptSegments.searchWords} @@ ${searchQuery(query)}`))
     .orderBy(asc(transcriptSegments.index))
     .limit(MAX_MATCHES_PER_RECORDING)
     .as("hits");
@@ -30,7 +30,9 @@ export async function findSegmentMatches(recordingIds: string[], query: string):
     .select({ recordingId: page.id, index: hits.index, startMs: hits.startMs, endMs: hits.endMs, text: hits.text, speakerName: hits.speakerName })
     .from(page)
     .innerJoinLateral(hits, sql`true`)
-    .orderBy(asc(page.id), asc(hits.index));
+    .orderBy(asc(page.id), asc(hits.index))
+    .prepare("search_matches")
+    .execute();
   for (const { recordingId, ...hit } of rows) {
     // The database's unaccent knows a few more letters than the highlighter; such a hit is shown unmarked.
     const snippet = markSnippet(hit.text, query) ?? hit.text.slice(0, 120);

@@ -1,4 +1,4 @@
-import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 
 /**
  * What the search box's text asks for, as a full-text query (`public.search_query`, migration
@@ -9,7 +9,3 @@ export function searchQuery(typed: string): SQL {
   return sql`(select public.search_query(${typed}::text))`;
 }
 
-/** A stored folded text (a title and file name, a segment) contains what `query` asks for. */
-export function foldedTextMatches(foldedColumn: SQLWrapper, query: SQL): SQL {
-  return sql`public.search_vector(${foldedColumn}) @@ ${query}`;
-}

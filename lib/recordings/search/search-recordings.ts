@@ -6,10 +6,18 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { visibleTo } from "@/lib/recordings/recording-access";
 import { findSegmentMatches, type SegmentMatch } from "./find-segment-matches";
 import type { LibraryQuery } from "./library-query";
-import { foldedTextMatches, searchQuery } from "./search-query";
+import { searchQuery } from "./search-query";
 
 export type LibraryItem = Recording & { ownerPhone: string; matches?: SegmentMatch[] };
 export type LibraryPage = { items: LibraryItem[]; total: number; skip: number; limit: number };
+
+/**
+ * How many of the newest matches relevance ranks by their text. Ranking reads a recording's whole
+ * search document (about 8 kB for an hour of speech), so ranking all 3,000 recordings a common word
+ * matches across a library took over 100 ms; within this window it costs a few. Matches past it
+ * follow newest first (after every title or file name hit, which is cheap to find anywhere).
+ */
+export const RELEVANCE_WINDOW = 200;
 
 /**
  * The caller's library (admins: everyone's), filtered and ordered, and with `q` only recordings
@@ -30,25 +38,12 @@ export async function searchRecordings(caller: CurrentUser, query: LibraryQuery)
     wanted ? sql`${recordingSearchDocuments.document} @@ ${wanted}` : undefined,
   );
   const sort = query.sort ?? (wanted ? "relevance" : "newest");
-  // A hit in the title or file name first, then ts_rank: how often, and how densely, the words occur.
-  const relevance: SQL[] = wanted ? [desc(foldedTextMatches(recordings.searchName, wanted)), desc(sql`ts_rank(${recordingSearchDocuments.document}, ${wanted})`)] : [];
-  const order = {
-    newest: [desc(recordings.createdAt), desc(recordings.id)],
-    oldest: [asc(recordings.createdAt), asc(recordings.id)],
-    longest: [desc(recordings.durationSeconds), desc(recordings.createdAt), desc(recordings.id)],
-    title: [asc(sql`lower(${recordings.title})`), desc(recordings.createdAt), desc(recordings.id)],
-    relevance: [...relevance, desc(recordings.createdAt), desc(recordings.id)],
-  }[sort];
-  const pageQuery = db.select({ recording: recordings, ownerPhone: users.phone }).from(recordings).innerJoin(users, eq(recordings.userId, users.id)).$dynamic();
   const countQuery = db.select({ total: count() }).from(recordings).$dynamic();
   // Only a search needs the documents; the plain list never touches them.
-  if (wanted) {
-    pageQuery.innerJoin(recordingSearchDocuments, eq(recordingSearchDocuments.recordingId, recordings.id));
-    countQuery.innerJoin(recordingSearchDocuments, eq(recordingSearchDocuments.recordingId, recordings.id));
-  }
+  if (wanted) countQuery.innerJoin(recordingSearchDocuments, eq(recordingSearchDocuments.recordingId, recordings.id));
   const [rows, [counted]] = await Promise.all([
-    pageQuery.where(where).orderBy(...order).limit(query.limit).offset(query.skip),
-    countQuery.where(where),
+    wanted && sort === "relevance" ? byRelevance(where, wanted, query) : inOrder(where, Boolean(wanted), sort === "relevance" ? "newest" : sort, query),
+    countQuery.where(where).prepare("library_count").execute(),
   ]);
   const matches = query.q ? await findSegmentMatches(rows.map((row) => row.recording.id), query.q) : undefined;
   return {
@@ -57,4 +52,48 @@ export async function searchRecordings(caller: CurrentUser, query: LibraryQuery)
     skip: query.skip,
     limit: query.limit,
   };
+}
+
+type Page = Pick<LibraryQuery, "skip" | "limit">;
+
+function inOrder(where: SQL | undefined, searched: boolean, sort: Exclude<LibraryQuery["sort"], "relevance" | undefined>, page: Page) {
+  const order = {
+    newest: [desc(recordings.createdAt), desc(recordings.id)],
+    oldest: [asc(recordings.createdAt), asc(recordings.id)],
+    longest: [desc(recordings.durationSeconds), desc(recordings.createdAt), desc(recordings.id)],
+    title: [asc(sql`lower(${recordings.title})`), desc(recordings.createdAt), desc(recordings.id)],
+  }[sort];
+  const select = db.select({ recording: recordings, ownerPhone: users.phone }).from(recordings).innerJoin(users, eq(recordings.userId, users.id)).$dynamic();
+  if (searched) select.innerJoin(recordingSearchDocuments, eq(recordingSearchDocuments.recordingId, recordings.id));
+  return select.where(where).orderBy(...order).limit(page.limit).offset(page.skip).prepare("library_page").execute();
+}
+
+/**
+ * A hit in the title or file name first, then, among the newest RELEVANCE_WINDOW matches, ts_rank
+ * (how often and how densely the words occur), then newest first. The order is worked out on ids
+ * alone; only the page's recordings are then read whole.
+ */
+function byRelevance(where: SQL | undefined, wanted: SQL, page: Page) {
+  const matched = db
+    .select({
+      id: recordings.id,
+      nameHit: sql<boolean>`${recordingSearchDocuments.nameDocument} @@ ${wanted}`.as("name_hit"),
+      recent: sql<number>`row_number() over (order by ${recordings.createdAt} desc, ${recordings.id} desc)`.as("recent"),
+      document: recordingSearchDocuments.document,
+    })
+    .from(recordings)
+    .innerJoin(recordingSearchDocuments, eq(recordingSearchDocuments.recordingId, recordings.id))
+    .where(where)
+    .as("matched");
+  const rank = sql`case when ${matched.recent} <= ${RELEVANCE_WINDOW} then ts_rank(${matched.document}, ${wanted}) end`;
+  const position = sql<number>`row_number() over (order by ${matched.nameHit} desc, ${rank} desc nulls last, ${matched.recent})`.as("position");
+  const ordered = db.select({ id: matched.id, position }).from(matched).orderBy(position).limit(page.limit).offset(page.skip).as("ordered");
+  return db
+    .select({ recording: recordings, ownerPhone: users.phone })
+    .from(ordered)
+    .innerJoin(recordings, eq(recordings.id, ordered.id))
+    .innerJoin(users, eq(recordings.userId, users.id))
+    .orderBy(asc(ordered.position))
+    .prepare("library_relevance")
+    .execute();
 }
