@@ -219,12 +219,17 @@ export const recordingSearchDocuments = pgTable(
     recordingId: uuid("recording_id")
       .primaryKey()
       .references(() => recordings.id, { onDelete: "cascade" }),
+    // The recording's owner, so one index lookup finds a user's own matches: a phrase that is common
+    // across the library is then rechecked only in that user's recordings.
+    userId: uuid("user_id").notNull(),
     document: tsvector("document").notNull(),
     // The title and file name alone: small enough to stay in the row, so relevance can put name hits
     // first without reading any transcript's document.
     nameDocument: tsvector("name_document").notNull(),
   },
-  (table) => [index("recording_search_documents_document_idx").using("gin", table.document)],
+  // user_id in a GIN index needs btree_gin (migration 0013_search_documents); admins' searches, which
+  // name no owner, use the same index on the document alone.
+  (table) => [index("recording_search_documents_user_document_idx").using("gin", table.userId, table.document)],
 );
 
 /** The timestamped pieces of a transcript; `recordings.transcript_text` is always their text joined. */

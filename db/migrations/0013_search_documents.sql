@@ -1,3 +1,6 @@
+-- btree_gin lets the owner's id sit in the documents' GIN index; a contrib extension shipped by
+-- PostgreSQL and by PGlite (db/client.ts loads it there).
+CREATE EXTENSION IF NOT EXISTS btree_gin;--> statement-breakpoint
 -- Library search reads one document per recording instead of every segment: the trigram recheck of
 -- hundreds of thousands of segments that a common stem matched was what made search slow. Folded text
 -- (search_fold) is split by PostgreSQL's default parser with no stemming ('simple'). Hyphens separate
@@ -16,6 +19,7 @@ CREATE OR REPLACE FUNCTION public.recording_search_document(search_name text, tr
   RETURN public.search_vector(search_name || ' ' || coalesce(public.search_fold(transcript_text), ''));--> statement-breakpoint
 CREATE TABLE "recording_search_documents" (
 	"recording_id" uuid PRIMARY KEY NOT NULL,
+	"user_id" uuid NOT NULL,
 	"document" "tsvector" NOT NULL,
 	"name_document" "tsvector" NOT NULL
 );
@@ -24,7 +28,7 @@ DROP INDEX "recordings_search_name_idx";--> statement-breakpoint
 DROP INDEX "transcript_segments_search_text_idx";--> statement-breakpoint
 ALTER TABLE "transcript_segments" ADD COLUMN "search_words" "tsvector" GENERATED ALWAYS AS (public.search_vector(public.search_fold(text))) STORED;--> statement-breakpoint
 ALTER TABLE "recording_search_documents" ADD CONSTRAINT "recording_search_documents_recording_id_recordings_id_fk" FOREIGN KEY ("recording_id") REFERENCES "public"."recordings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "recording_search_documents_document_idx" ON "recording_search_documents" USING gin ("document");--> statement-breakpoint
+CREATE INDEX "recording_search_documents_user_document_idx" ON "recording_search_documents" USING gin ("user_id","document");--> statement-breakpoint
 ALTER TABLE "transcript_segments" DROP COLUMN "search_text";--> statement-breakpoint
 -- Every transcript write sets recordings.transcript_text (lib/transcripts/transcript-writer.ts keeps it
 -- equal to the segments' text), and titles and file names live on the same row, so one trigger there
@@ -32,13 +36,13 @@ ALTER TABLE "transcript_segments" DROP COLUMN "search_text";--> statement-breakp
 CREATE OR REPLACE FUNCTION public.keep_recording_search_document() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO public.recording_search_documents (recording_id, document, name_document)
-    VALUES (NEW.id, public.recording_search_document(NEW.search_name, NEW.transcript_text), public.search_vector(NEW.search_name))
-    ON CONFLICT (recording_id) DO UPDATE SET document = excluded.document, name_document = excluded.name_document;
+  INSERT INTO public.recording_search_documents (recording_id, user_id, document, name_document)
+    VALUES (NEW.id, NEW.user_id, public.recording_search_document(NEW.search_name, NEW.transcript_text), public.search_vector(NEW.search_name))
+    ON CONFLICT (recording_id) DO UPDATE SET user_id = excluded.user_id, document = excluded.document, name_document = excluded.name_document;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
-CREATE TRIGGER recordings_search_document AFTER INSERT OR UPDATE OF title, original_filename, transcript_text ON public.recordings
+CREATE TRIGGER recordings_search_document AFTER INSERT OR UPDATE OF user_id, title, original_filename, transcript_text ON public.recordings
   FOR EACH ROW EXECUTE FUNCTION public.keep_recording_search_document();--> statement-breakpoint
-INSERT INTO public.recording_search_documents (recording_id, document, name_document)
-  SELECT id, public.recording_search_document(search_name, transcript_text), public.search_vector(search_name) FROM public.recordings;
+INSERT INTO public.recording_search_documents (recording_id, user_id, document, name_document)
+  SELECT id, user_id, public.recording_search_document(search_name, transcript_text), public.search_vector(search_name) FROM public.recordings;

@@ -13,8 +13,9 @@ function countTicked(): number {
 
 /**
  * "Export" for the recordings ticked in the list: a plain GET to the zip route, so the browser streams
- * the download itself. With nothing ticked the button is disabled and says why, because the route
- * would only answer with an error.
+ * the download itself. With nothing ticked the button is disabled (already in the server's HTML, so
+ * also before hydration) and says why, because the route would only answer with an error; the form
+ * has no text field, so there is no other way to submit it.
  */
 export function ExportSelectedForm() {
   const t = useTranslations("export");
@@ -35,9 +36,6 @@ export function ExportSelectedForm() {
       action="/api/v1/audio/export"
       className="flex flex-wrap items-center gap-2 text-sm"
       data-testid="export-selected"
-      onSubmit={(event) => {
-        if (countTicked() === 0) event.preventDefault();
-      }}
     >
       <label className="flex items-center gap-2">
         {t("formatLabel")}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { recordingSearchDocuments, recordings, users, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -8,7 +8,9 @@ import { findSegmentMatches, type SegmentMatch } from "./find-segment-matches";
 import type { LibraryQuery } from "./library-query";
 import { searchQuery } from "./search-query";
 
-export type LibraryItem = Recording & { ownerPhone: string; matches?: SegmentMatch[] };
+/** A recording as the library lists it: everything but the transcript, which a list has no use for. */
+export type LibraryRecording = Omit<Recording, "transcriptText">;
+export type LibraryItem = LibraryRecording & { ownerPhone: string; matches?: SegmentMatch[] };
 export type LibraryPage = { items: LibraryItem[]; total: number; skip: number; limit: number };
 
 /**
@@ -18,6 +20,9 @@ export type LibraryPage = { items: LibraryItem[]; total: number; skip: number; l
  * follow newest first (after every title or file name hit, which is cheap to find anywhere).
  */
 export const RELEVANCE_WINDOW = 200;
+
+// A page of 20 hour-long transcripts is ~150 kB to carry, decode and collect for nothing.
+const listedColumns = Object.fromEntries(Object.entries(getTableColumns(recordings)).filter(([name]) => name !== "transcriptText")) as Omit<ReturnType<typeof getTableColumns<typeof recordings>>, "transcriptText">;
 
 /**
  * The caller's library (admins: everyone's), filtered and ordered, and with `q` only recordings
@@ -36,6 +41,9 @@ export async function searchRecordings(caller: CurrentUser, query: LibraryQuery)
     query.from ? gte(recordings.createdAt, query.from) : undefined,
     query.to ? lt(recordings.createdAt, query.to) : undefined,
     wanted ? sql`${recordingSearchDocuments.document} @@ ${wanted}` : undefined,
+    // The same owner again on the document, where the index can take it together with the words.
+    wanted && caller.role !== "admin" ? eq(recordingSearchDocuments.userId, caller.id) : undefined,
+    wanted && query.user_id ? eq(recordingSearchDocuments.userId, query.user_id) : undefined,
   );
   const sort = query.sort ?? (wanted ? "relevance" : "newest");
   const countQuery = db.select({ total: count() }).from(recordings).$dynamic();
@@ -63,7 +71,7 @@ function inOrder(where: SQL | undefined, searched: boolean, sort: Exclude<Librar
     longest: [desc(recordings.durationSeconds), desc(recordings.createdAt), desc(recordings.id)],
     title: [asc(sql`lower(${recordings.title})`), desc(recordings.createdAt), desc(recordings.id)],
   }[sort];
-  const select = db.select({ recording: recordings, ownerPhone: users.phone }).from(recordings).innerJoin(users, eq(recordings.userId, users.id)).$dynamic();
+  const select = db.select({ recording: listedColumns, ownerPhone: users.phone }).from(recordings).innerJoin(users, eq(recordings.userId, users.id)).$dynamic();
   if (searched) select.innerJoin(recordingSearchDocuments, eq(recordingSearchDocuments.recordingId, recordings.id));
   return select.where(where).orderBy(...order).limit(page.limit).offset(page.skip).prepare("library_page").execute();
 }
@@ -89,7 +97,7 @@ function byRelevance(where: SQL | undefined, wanted: SQL, page: Page) {
   const position = sql<number>`row_number() over (order by ${matched.nameHit} desc, ${rank} desc nulls last, ${matched.recent})`.as("position");
   const ordered = db.select({ id: matched.id, position }).from(matched).orderBy(position).limit(page.limit).offset(page.skip).as("ordered");
   return db
-    .select({ recording: recordings, ownerPhone: users.phone })
+    .select({ recording: listedColumns, ownerPhone: users.phone })
     .from(ordered)
     .innerJoin(recordings, eq(recordings.id, ordered.id))
     .innerJoin(users, eq(recordings.userId, users.id))
