@@ -4,6 +4,7 @@
 // shape in the same process, so a busy machine slows all three alike.
 // Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:search -- [--recordings n] [--queries n] [--words n] [--keep]
 import { randomBytes } from "node:crypto";
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { percentiles } from "./support/percentiles";
@@ -130,6 +131,7 @@ function mixedQueries(people: { users: Caller[]; admin: Caller }): Query[] {
 
 async function run(people: { users: Caller[]; admin: Caller }): Promise<void> {
   const { searchRecordings } = await import("@/lib/recordings/search/search-recordings");
+  const { readTranscriptTexts } = await import("@/lib/recordings/search/read-transcript-texts");
   const { libraryQuerySchema } = await import("@/lib/recordings/search/library-query");
   const { db } = await import("@/db/client");
   const { sql } = await import("drizzle-orm");
@@ -138,6 +140,8 @@ async function run(people: { users: Caller[]; admin: Caller }): Promise<void> {
   const sides = {
     search: (query: Query) => searchRecordings(query.caller, page(query.q)),
     list: (query: Query) => searchRecordings(query.caller, page()),
+    // What GET /audio/list adds for its original contract: every item's transcript_text.
+    "list + text": async (query: Query) => readTranscriptTexts((await searchRecordings(query.caller, page())).items),
     // The same question answered the obvious way: ILIKE over the raw text, no index can help.
     "ILIKE scan": (query: Query) => {
       const pattern = `%${query.q.replace(/[\\%_]/g, "\\$&")}%`;
@@ -155,9 +159,10 @@ async function run(people: { users: Caller[]; admin: Caller }): Promise<void> {
     }
   }
   console.log(`\n${QUERIES} queries (${[...new Set(queries.map((query) => query.kind))].join(", ")}; 1 in 10 by an admin over all ${RECORDINGS} recordings)`);
-  console.log("side         clients     p50 ms     p95 ms     p99 ms");
+  console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(1)).join(" ")} (${cpus().length} cores)`);
+  console.log("side          clients     p50 ms     p95 ms     p99 ms");
   for (const [name, byClients] of Object.entries(results)) {
-    for (const [clients, p] of Object.entries(byClients)) console.log(`${name.padEnd(12)} ${clients.padStart(7)} ${[p.p50, p.p95, p.p99].map((v) => v.toFixed(1).padStart(10)).join(" ")}`);
+    for (const [clients, p] of Object.entries(byClients)) console.log(`${name.padEnd(13)} ${clients.padStart(7)} ${[p.p50, p.p95, p.p99].map((v) => v.toFixed(1).padStart(10)).join(" ")}`);
   }
   const search20 = results.search![20]!;
   const list20 = results.list![20]!;

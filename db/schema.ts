@@ -220,8 +220,10 @@ export const recordingSearchDocuments = pgTable(
       .primaryKey()
       .references(() => recordings.id, { onDelete: "cascade" }),
     // The recording's owner, so one index lookup finds a user's own matches: a phrase that is common
-    // across the library is then rechecked only in that user's recordings.
+    // across the library is then rechecked only in that user's recordings. Both copied from the recording by the trigger.
     userId: uuid("user_id").notNull(),
+    // The recording's upload time, so matches are counted and ordered by date without the recordings.
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     document: tsvector("document").notNull(),
     // The title and file name alone: small enough to stay in the row, so relevance can put name hits
     // first without reading any transcript's document.

@@ -20,6 +20,7 @@ CREATE OR REPLACE FUNCTION public.recording_search_document(search_name text, tr
 CREATE TABLE "recording_search_documents" (
 	"recording_id" uuid PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
 	"document" "tsvector" NOT NULL,
 	"name_document" "tsvector" NOT NULL
 );
@@ -36,13 +37,13 @@ ALTER TABLE "transcript_segments" DROP COLUMN "search_text";--> statement-breakp
 CREATE OR REPLACE FUNCTION public.keep_recording_search_document() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO public.recording_search_documents (recording_id, user_id, document, name_document)
-    VALUES (NEW.id, NEW.user_id, public.recording_search_document(NEW.search_name, NEW.transcript_text), public.search_vector(NEW.search_name))
-    ON CONFLICT (recording_id) DO UPDATE SET user_id = excluded.user_id, document = excluded.document, name_document = excluded.name_document;
+  INSERT INTO public.recording_search_documents (recording_id, user_id, created_at, document, name_document)
+    VALUES (NEW.id, NEW.user_id, NEW.created_at, public.recording_search_document(NEW.search_name, NEW.transcript_text), public.search_vector(NEW.search_name))
+    ON CONFLICT (recording_id) DO UPDATE SET user_id = excluded.user_id, created_at = excluded.created_at, document = excluded.document, name_document = excluded.name_document;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
-CREATE TRIGGER recordings_search_document AFTER INSERT OR UPDATE OF user_id, title, original_filename, transcript_text ON public.recordings
+CREATE TRIGGER recordings_search_document AFTER INSERT OR UPDATE OF user_id, created_at, title, original_filename, transcript_text ON public.recordings
   FOR EACH ROW EXECUTE FUNCTION public.keep_recording_search_document();--> statement-breakpoint
-INSERT INTO public.recording_search_documents (recording_id, user_id, document, name_document)
-  SELECT id, user_id, public.recording_search_document(search_name, transcript_text), public.search_vector(search_name) FROM public.recordings;
+INSERT INTO public.recording_search_documents (recording_id, user_id, created_at, document, name_document)
+  SELECT id, user_id, created_at, public.recording_search_document(search_name, transcript_text), public.search_vector(search_name) FROM public.recordings;
