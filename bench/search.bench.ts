@@ -151,6 +151,7 @@ async function run(people: { users: Caller[]; admin: Caller }): Promise<void> {
     },
   };
   for (const side of Object.values(sides)) await side(queries[0]!); // warm-up: plans, caches, connections
+  const loadBefore = loadavg();
   const results: Record<string, Record<number, ReturnType<typeof percentiles>>> = {};
   for (const clients of [1, 20]) {
     for (const [name, side] of Object.entries(sides)) {
@@ -159,7 +160,9 @@ async function run(people: { users: Caller[]; admin: Caller }): Promise<void> {
     }
   }
   console.log(`\n${QUERIES} queries (${[...new Set(queries.map((query) => query.kind))].join(", ")}; 1 in 10 by an admin over all ${RECORDINGS} recordings)`);
-  console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(1)).join(" ")} (${cpus().length} cores)`);
+  // The machine may be shared: a load far above the core count slows every side alike.
+  const load = (averages: number[]) => averages.map((value) => value.toFixed(1)).join(" ");
+  console.log(`load average (1, 5, 15 min) before measuring ${load(loadBefore)}, after ${load(loadavg())}, on ${cpus().length} cores`);
   console.log("side          clients     p50 ms     p95 ms     p99 ms");
   for (const [name, byClients] of Object.entries(results)) {
     for (const [clients, p] of Object.entries(byClients)) console.log(`${name.padEnd(13)} ${clients.padStart(7)} ${[p.p50, p.p95, p.p99].map((v) => v.toFixed(1).padStart(10)).join(" ")}`);
