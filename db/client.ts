@@ -1,6 +1,7 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -34,7 +35,7 @@ function connect(): Connection {
   }
   if (!env.PGLITE_DIR.startsWith("memory://")) mkdirSync(env.PGLITE_DIR, { recursive: true });
   // Always with the search extensions: once their indexes exist, every write to an indexed table needs them.
-  const client = new PGlite(env.PGLITE_DIR, { extensions: { pg_trgm, unaccent } });
+  const client = new PGlite(env.PGLITE_DIR, { extensions: { btree_gin, pg_trgm, unaccent } });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     driver: "pglite",

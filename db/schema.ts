@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { TranscriptSegment, TranscriptWord } from "@/lib/transcripts/transcript-segment";
 import { UZBEK_SCRIPTS } from "@/lib/transcription/script/uzbek-script";
-import { bigint, check, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, customType, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["user", "admin"]);
 export const locale = pgEnum("locale", ["uz", "ru", "en"]);
@@ -243,13 +243,13 @@ export const recordings = pgTable(
     transcriptionCompletedAt: timestamp("transcription_completed_at", { withTimezone: true }),
     ...timestamps,
     // Title and file name folded for search (search_fold, migration 0010_search); kept by the database.
+    // Tells a hit in the name from one in the transcript (relevance), without the large search document.
     searchName: text("search_name").generatedAlwaysAs(sql`public.search_fold(title || ' ' || original_filename)`),
   },
   (table) => [
     index("recordings_user_created_idx").on(table.userId, table.createdAt),
     index("recordings_created_idx").on(table.createdAt),
     index("recordings_processing_heartbeat_idx").on(table.transcriptionHeartbeatAt).where(sql`${table.transcriptionStatus} = 'processing'`),
-    index("recordings_search_name_idx").using("gin", table.searchName.op("gin_trgm_ops")),
   ],
 );
 
@@ -279,6 +279,37 @@ export const recordingSpeakers = pgTable(
 
 export type RecordingSpeaker = typeof recordingSpeakers.$inferSelect;
 
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * One folded full-text document per recording (title, file name and the whole transcript), which is
+ * what library search looks up: a GIN index answers `kitob:*` prefix queries without reading a
+ * single transcript. Kept apart from `recordings` so that reading a recording never carries it, and
+ * kept current by the database itself (the trigger in migration 0013_search_documents, fired by every
+ * write of the title, file name or `transcript_text` — which every transcript write keeps equal to
+ * the segments' text).
+ */
+export const recordingSearchDocuments = pgTable(
+  "recording_search_documents",
+  {
+    recordingId: uuid("recording_id")
+      .primaryKey()
+      .references(() => recordings.id, { onDelete: "cascade" }),
+    // The recording's owner, so one index lookup finds a user's own matches: a phrase that is common
+    // across the library is then rechecked only in that user's recordings. Both copied from the recording by the trigger.
+    userId: uuid("user_id").notNull(),
+    // The recording's upload time, so matches are counted and ordered by date without the recordings.
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    document: tsvector("document").notNull(),
+    // The title and file name alone: small enough to stay in the row, so relevance can put name hits
+    // first without reading any transcript's document.
+    nameDocument: tsvector("name_document").notNull(),
+  },
+  // user_id in a GIN index needs btree_gin (migration 0013_search_documents); admins' searches, which
+  // name no owner, use the same index on the document alone.
+  (table) => [index("recording_search_documents_user_document_idx").using("gin", table.userId, table.document)],
+);
+
 /** The timestamped pieces of a transcript; `recordings.transcript_text` is always their text joined. */
 export const transcriptSegments = pgTable(
   "transcript_segments",
@@ -295,13 +326,15 @@ export const transcriptSegments = pgTable(
     speakerId: uuid("speaker_id").references(() => recordingSpeakers.id, { onDelete: "set null" }),
     // 0–1, for engines that score whole segments only (OpenAI's verbose_json); words carry their own.
     confidence: doublePrecision("confidence"),
-    // The text folded for search (search_fold, migration 0010_search); kept by the database.
-    searchText: text("search_text").generatedAlwaysAs(sql`public.search_fold(text)`),
+    // The words of the text as search sees them (migration 0013_search_documents); kept by the
+    // database. Only the segments of the recordings on a result page are tested (for their snippets),
+    // so it has no index; stored, because parsing the text again for every tested segment cost more
+    // than the rest of a search.
+    searchWords: tsvector("search_words").generatedAlwaysAs(sql`public.search_vector(public.search_fold(text))`),
   },
   (table) => [
     primaryKey({ columns: [table.recordingId, table.index] }),
     index("transcript_segments_speaker_idx").on(table.speakerId),
-    index("transcript_segments_search_text_idx").using("gin", table.searchText.op("gin_trgm_ops")),
   ],
 );
 

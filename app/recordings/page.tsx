@@ -118,6 +118,11 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
                         >
                           <span className="shrink-0 font-mono text-xs tabular-nums text-brand-700">{formatDuration(match.startMs / 1000)}</span>
                           <span className="text-slate-700">
+                            {match.speakerName && (
+                              <span className="font-medium text-slate-900" data-testid="search-hit-speaker">
+                                {tSearch("speakerSaid", { name: match.speakerName })}
+                              </span>
+                            )}
                             <MarkedSnippet snippet={match.snippet} />
                           </span>
                         </Link>

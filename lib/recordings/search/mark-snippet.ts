@@ -12,13 +12,21 @@ export function markSnippet(text: string, query: string): string | null {
   const needle = foldSearchText(query).folded.trim();
   if (needle === "") return null;
   const { folded, origin } = foldSearchText(text);
-  const at = folded.indexOf(needle);
+  const at = firstWordStart(folded, needle);
   if (at < 0) return null;
   const start = origin[at]!;
   const end = origin[at + needle.length - 1]! + codePointLength(text, origin[at + needle.length - 1]!);
   const before = widenToWord(text, Math.max(0, start - CONTEXT_CHARS), "back");
   const after = widenToWord(text, Math.min(text.length, end + CONTEXT_CHARS), "forward");
   return `${before > 0 ? "…" : ""}${text.slice(before, start).trimStart()}<mark>${text.slice(start, end)}</mark>${text.slice(end, after).trimEnd()}${after < text.length ? "…" : ""}`;
+}
+
+/** Search matches the starts of words, so a hit there is the one to show; any other place only if there is none. */
+function firstWordStart(folded: string, needle: string): number {
+  for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1]!)) return at;
+  }
+  return folded.indexOf(needle);
 }
 
 function codePointLength(text: string, index: number): number {

@@ -11,8 +11,15 @@ export const segmentMatchJsonSchema = z.object({
   start_ms: z.number().int(),
   end_ms: z.number().int(),
   snippet: z.string(),
+  speaker_name: z.string().optional().meta({ description: "Who speaks in that segment; absent when the segment has no speaker" }),
 });
 
 export function segmentMatchJson(match: SegmentMatch): z.infer<typeof segmentMatchJsonSchema> {
-  return { segment_index: match.segmentIndex, start_ms: match.startMs, end_ms: match.endMs, snippet: match.snippet };
+  return {
+    segment_index: match.segmentIndex,
+    start_ms: match.startMs,
+    end_ms: match.endMs,
+    snippet: match.snippet,
+    ...(match.speakerName ? { speaker_name: match.speakerName } : {}),
+  };
 }

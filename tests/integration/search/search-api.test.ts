@@ -102,6 +102,13 @@ describe("searching the library", () => {
     expect(titles((await search(alice, { sort: "title" })).body)).toEqual(["Adabiyot darsi", "Kitob taqdimoti", "Совещание"]);
     expect(titles((await search(alice, { q: "kitob", sort: "newest" })).body)).toEqual(["Kitob taqdimoti", "Adabiyot darsi"]);
     expect(titles((await search(alice, { q: "kitob", sort: "oldest", skip: "1", limit: "1" })).body)).toEqual(["Kitob taqdimoti"]);
+    expect(titles((await search(alice, { q: "kitob", sort: "title" })).body)).toEqual(["Adabiyot darsi", "Kitob taqdimoti"]);
+    expect(titles((await search(alice, { q: "kitob", sort: "longest" })).body)).toEqual(["Adabiyot darsi", "Kitob taqdimoti"]);
+    const failed = await search(alice, { q: "kitob", status: "failed" });
+    expect([titles(failed.body), failed.body.total]).toEqual([["Kitob taqdimoti"], 1]);
+    expect(titles((await search(alice, { q: "kitob", language: "uz" })).body)).toEqual(["Adabiyot darsi"]);
+    expect(titles((await search(alice, { q: "kitob", from: "2026-12-01" })).body)).toEqual(["Kitob taqdimoti"]);
+    expect(titles((await search(alice, { q: "kitob", to: "2026-11-30" })).body)).toEqual(["Adabiyot darsi"]);
     const past = await search(alice, { q: "kitob", skip: "5" });
     expect([past.body.items.length, past.body.total]).toEqual([0, 2]);
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { escapeLike } from "@/lib/recordings/search/escape-like";
 import { foldSearchText } from "@/lib/recordings/search/fold-search-text";
 import { markSnippet } from "@/lib/recordings/search/mark-snippet";
 
@@ -37,7 +36,8 @@ describe("marking a snippet", () => {
     expect(snippet.length).toBeLessThan(160);
   });
 
-  it("escapes LIKE wildcards so they match only themselves", () => {
-    expect(escapeLike("100%_a\\b")).toBe("100\\%\\_a\\\\b");
+  it("marks where a word starts with the query, as search matches, before the same letters inside a word", () => {
+    expect(markSnippet("Bu kishi ishladi", "ish")).toBe("Bu kishi <mark>ish</mark>ladi");
+    expect(markSnippet("kishi", "ish")).toBe("k<mark>ish</mark>i");
   });
 });
