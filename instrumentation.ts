@@ -1,6 +1,6 @@
 // Runs once when a server process starts: apply pending migrations before any request is served,
-// keep the upload folder clean, and (unless workers run separately) start transcribing, handing
-// running jobs back on SIGTERM.
+// keep the upload folder clean, (unless workers run separately) start transcribing, and on SIGTERM
+// stop gracefully: uploads in flight finish or are cleaned up, running jobs are handed back.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installContentLengthPassthrough } = await import("@/lib/http/content-length-passthrough");
@@ -12,9 +12,8 @@ export async function register() {
   await migrateDatabase();
   logger.info("database migrations applied");
   scheduleStorageSweeps();
-  if (env.EMBEDDED_WORKER) {
-    const { startTranscriptionWorkers } = await import("@/lib/transcription/pipeline/start-transcription-workers");
-    const { stopWorkersOnSignal } = await import("@/lib/transcription/pipeline/stop-workers-on-signal");
-    stopWorkersOnSignal(await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY }));
-  }
+  const { shutDownOnSignal } = await import("@/lib/shutdown/shut-down-on-signal");
+  if (!env.EMBEDDED_WORKER) return shutDownOnSignal(null);
+  const { startTranscriptionWorkers } = await import("@/lib/transcription/pipeline/start-transcription-workers");
+  shutDownOnSignal(await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY }));
 }

@@ -96,6 +96,7 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
   WHISPER_MODEL_PATH: optionalString,
+  MODELS_DIR: optionalString,
   WHISPER_MODEL_URL: optionalUrl,
   WHISPER_MODEL_SHA256: optionalString.pipe(sha256Hex.optional()),
   WHISPER_MODEL: z.enum(["tiny", "base", "small", "medium", "large-v3-turbo"]).default("small"),
@@ -111,6 +112,7 @@ export const envSchema = z.object({
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(10),
   TRANSCRIPTION_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().int().min(3).default(60),
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; TRANSCRIPTION_ENGINE: EngineName };

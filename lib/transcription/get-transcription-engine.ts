@@ -1,5 +1,4 @@
 import "server-only";
-import path from "node:path";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { createLocalWhisperEngine } from "./engines/local-whisper-engine";
@@ -7,6 +6,7 @@ import { createOpenAIEngine } from "./engines/openai-engine";
 import { downloadModel } from "./models/download-model";
 import { downloadModelFromUrl } from "./models/download-model-from-url";
 import { parseModelUrl } from "./models/model-url";
+import { modelsDirectory } from "./models/models-directory";
 import { isWhisperModelName } from "./models/model-catalog";
 import { resolveModelPath } from "./models/resolve-model-path";
 import { isModelFile } from "./routing/parse-transcription-routes";
@@ -51,7 +51,7 @@ async function createConfiguredLocalEngine(model?: string): Promise<Transcriptio
  * (SHA-256 for a URL, the published SHA-1 for a catalogue model).
  */
 async function localModelFile(model: string | undefined): Promise<string> {
-  const modelsDir = path.join(env.DATA_DIR, "models");
+  const modelsDir = modelsDirectory(env);
   const download = { modelsDir, logger: logger.child({ module: "whisper-model" }) };
   const url = model ? parseModelUrl(model) : env.WHISPER_MODEL_URL && !env.WHISPER_MODEL_PATH ? { url: env.WHISPER_MODEL_URL, sha256: env.WHISPER_MODEL_SHA256! } : null;
   if (url) return downloadModelFromUrl(url, download);
