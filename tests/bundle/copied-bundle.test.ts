@@ -1,66 +1,40 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAudioFixtures, type AudioFixtures } from "../support/audio-fixtures";
 import { startFakeOpenAIServer, type FakeOpenAIServer } from "../support/fake-openai-server";
+import { freePort, scratchDatabase, signInOverHttp, startNode, stopAll, waitFor, waitForHealth, type RunningProcess } from "./bundle-support";
 import { copyRuntimeImage, readComposeWorkerCommand, readRepoFile, readRuntimeImage, type RuntimeImage } from "./runtime-image";
 
 // The container image cannot be built on these machines (no base image can be pulled), so its
 // contents are proved instead: exactly what the Dockerfile's last stage COPYs is copied into an empty
 // folder, and the web server (the image's CMD) and, on PostgreSQL, a worker (docker-compose.yml's
-// command) run from there with the image's ENV and nothing else — no repository, no dev dependencies.
+// command) run from there with the image's ENV and nothing else: no repository, no dev dependencies.
 // Then, over HTTP only: sign in with the development SMS sender, upload, wait for the transcript.
 // Needs the production build (`npm run build`; scripts/test.sh runs this after the browser tests,
 // whose server uses the same build).
 const repoRoot = path.resolve(import.meta.dirname, "../..");
-const onPostgres = Boolean(process.env.DATABASE_URL);
 const tinyModel = path.resolve(repoRoot, "../shared/models/for-tests-ggml-tiny.bin");
-const jfkWords = readFileSync(path.resolve(repoRoot, "../shared/audio/jfk.txt"), "utf8").trim().split(/\s+/);
+const jfkMp3 = path.resolve(repoRoot, "../shared/audio/jfk.mp3");
+const jfkText = readFileSync(path.resolve(repoRoot, "../shared/audio/jfk.txt"), "utf8").trim().split(/\s+/).join(" ");
 
 const scratch = mkdtempSync(path.join(tmpdir(), "yozuv-image-"));
 const appDir = path.join(scratch, "app");
 const dataDir = path.join(scratch, "data");
-const children: ChildProcess[] = [];
+const processes: RunningProcess[] = [];
 let image: RuntimeImage;
 let fake: FakeOpenAIServer;
 let fixtures: AudioFixtures;
-let baseURL = "";
-let databaseUrl: string | undefined;
-let databaseName = "";
+let database: Awaited<ReturnType<typeof scratchDatabase>>;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A process from the copied image: its command, its ENV, and only the settings a deployment gives. */
-function run(command: string[], settings: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+/** A process of the copied image: the image's ENV plus only what a deployment sets. */
+function run(command: string[], settings: Record<string, string>): RunningProcess {
   const [program, ...args] = command;
   expect(program).toBe("node");
-  let output = "";
-  const child = spawn(process.execPath, args, { cwd: appDir, env: { PATH: process.env.PATH, HOME: scratch, ...image.env, ...settings } as unknown as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  children.push(child);
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, logs?: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${logs ? `\n${logs()}` : ""}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const started = startNode(args, appDir, { PATH: process.env.PATH, HOME: scratch, ...image.env, ...settings });
+  processes.push(started);
+  return started;
 }
 
 beforeAll(async () => {
@@ -69,27 +43,14 @@ beforeAll(async () => {
   fixtures = await getAudioFixtures();
   fake = await startFakeOpenAIServer();
   // Every transcription gets JFK's words, whatever the audio: the point is where the text comes from.
-  fake.respondWith(() => ({ task: "transcribe", language: "english", duration: 3, text: ` ${jfkWords.join(" ")}`, segments: [{ id: 0, start: 0, end: 3, text: ` ${jfkWords.join(" ")}` }], words: [] }));
-  if (onPostgres) {
-    databaseName = `yozuv_bundle_${Date.now()}_${process.pid}`;
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${databaseName}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${databaseName}`;
-    databaseUrl = url.toString();
-  }
+  fake.respondWith(() => ({ task: "transcribe", language: "english", duration: 3, text: ` ${jfkText}`, segments: [{ id: 0, start: 0, end: 3, text: ` ${jfkText}` }], words: [] }));
+  database = await scratchDatabase();
 }, 180_000);
 
 afterAll(async () => {
-  for (const child of children) child.kill("SIGKILL");
-  await Promise.all(children.map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.on("exit", resolve)) : null)));
+  await stopAll(processes);
   await fake?.close();
-  if (databaseName) {
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
-    await admin.end();
-  }
+  await database?.drop();
   rmSync(scratch, { recursive: true, force: true });
 }, 60_000);
 
@@ -104,6 +65,7 @@ describe("the image's files, copied into an empty folder", () => {
 
   it("serve sign-in, upload and transcription (OpenAI engine and the local whisper.cpp engine)", async () => {
     const port = await freePort();
+    const baseURL = `http://127.0.0.1:${port}`;
     const settings: Record<string, string> = {
       HOSTNAME: "127.0.0.1",
       PORT: String(port),
@@ -120,32 +82,22 @@ describe("the image's files, copied into an empty folder", () => {
       // Russian goes to whisper.cpp with the test model: proves the native binding, its worker thread
       // and (the upload is Opus, which the binding cannot decode) the bundled ffmpeg.
       ...(existsSync(tinyModel) ? { TRANSCRIPTION_ROUTES: `ru=local:${tinyModel}`, WHISPER_THREADS: "2" } : {}),
-      EMBEDDED_WORKER: onPostgres ? "false" : "true",
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      EMBEDDED_WORKER: database.url ? "false" : "true",
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
     };
     const web = run(image.cmd, settings);
-    baseURL = `http://127.0.0.1:${port}`;
-    await waitFor("the web server's /api/health", async () => ((await fetch(`${baseURL}/api/health`)).ok ? true : undefined), 120_000, web.output);
+    await waitForHealth(baseURL, web);
 
     const workerCommand = readComposeWorkerCommand(readRepoFile(repoRoot, "docker-compose.yml"));
-    if (onPostgres) run(workerCommand, settings);
-    else {
+    const worker = run(workerCommand, settings);
+    if (!database.url) {
       // The embedded database serves one process; the worker still has to load everything it imports.
-      const worker = run(workerCommand, settings);
       expect(await worker.exited).toBe(1);
       expect(worker.output()).toContain("npm run worker needs DATABASE_URL");
     }
+    const logs = () => `${web.output()}\n${worker.output()}`;
 
-    const phone = `+99893${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
-    const json = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    expect((await fetch(`${baseURL}/api/v1/auth/send_otp`, json({ phone_number: phone }))).status).toBe(200);
-    const devSms = await (await fetch(`${baseURL}/dev/sms`)).text();
-    const code = new RegExp(`data-testid="dev-sms-to">${phone.replace("+", "\\+")}<[\\s\\S]*?data-testid="dev-sms-body">[^<]*?(\\d{6})`).exec(devSms)?.[1];
-    expect(code, "the code on /dev/sms").toMatch(/^\d{6}$/);
-    const verified = await fetch(`${baseURL}/api/v1/auth/verify_otp`, json({ phone_number: phone, otp_code: code }));
-    expect(verified.status).toBe(200);
-    const authorization = `Bearer ${((await verified.json()) as { access_token: string }).access_token}`;
-
+    const authorization = await signInOverHttp(baseURL);
     async function upload(file: string, language: string): Promise<string> {
       const form = new FormData();
       form.set("file", new Blob([readFileSync(file)]), path.basename(file));
@@ -163,14 +115,14 @@ describe("the image's files, copied into an empty folder", () => {
           return recording.transcription_status === "completed" || recording.transcription_status === "failed" ? recording : undefined;
         },
         120_000,
-        web.output,
+        logs,
       );
 
-    const english = await upload(path.resolve(repoRoot, "../shared/audio/jfk.mp3"), "en");
+    const english = await upload(jfkMp3, "en");
     const russian = existsSync(tinyModel) ? await upload(fixtures.oggOpus, "ru") : null;
     const done = await finished(english);
     expect(done).toMatchObject({ transcription_status: "completed", transcription_engine: "openai" });
-    expect(done.transcript_text).toBe(jfkWords.join(" "));
+    expect(done.transcript_text).toBe(jfkText);
 
     // What the image must carry besides code: the PDF fonts, and Content-Length on the audio route
     // (the server-level patch installed from instrumentation.ts).
@@ -178,11 +130,11 @@ describe("the image's files, copied into an empty folder", () => {
     expect(pdf.status).toBe(200);
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
     const audio = await fetch(`${baseURL}/api/v1/audio/${english}/file`, { method: "HEAD", headers: { authorization } });
-    expect(audio.headers.get("content-length")).toBe(String(readFileSync(path.resolve(repoRoot, "../shared/audio/jfk.mp3")).length));
+    expect(audio.headers.get("content-length")).toBe(String(readFileSync(jfkMp3).length));
 
     if (russian) {
       // The test model writes no words, so "completed by the local engine" is the proof.
       expect(await finished(russian)).toMatchObject({ transcription_status: "completed", transcription_engine: "local", transcription_error: null });
-    } else console.info(`copied-bundle.test.ts: local engine part skipped, ${tinyModel} is missing`);
+    } else console.info(`copied-bundle.test.ts: the local engine part is skipped, ${tinyModel} is missing`);
   }, 300_000);
 });
