@@ -10,7 +10,8 @@ import path from "node:path";
 import { build } from "esbuild";
 import { serverExternalPackages } from "./server-external-packages";
 
-const root = path.join(import.meta.dirname, "..");
+// npm scripts run from the project root.
+const root = process.cwd();
 const standalone = path.join(root, ".next", "standalone");
 if (!existsSync(path.join(standalone, "server.js"))) throw new Error(`${standalone}/server.js is missing: run next build (output: "standalone") first`);
 
@@ -19,29 +20,33 @@ for (const folder of [path.join(".next", "static"), "public"]) {
   cpSync(path.join(root, folder), path.join(standalone, folder), { recursive: true });
 }
 
-await build({
-  entryPoints: [path.join(root, "scripts", "worker.ts")],
-  outfile: path.join(standalone, "worker.mjs"),
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "esm",
-  // As tsx runs it (`npm run worker`): `server-only` resolves to its empty server build.
-  conditions: ["react-server"],
-  external: serverExternalPackages,
-  tsconfig: path.join(root, "tsconfig.json"),
-  legalComments: "none",
-  logLevel: "warning",
-  // Bundled CommonJS packages call require(), which ESM output lacks. Like server.js, the worker
-  // runs from its own folder, where the files found from the working directory are (migrations,
-  // ffmpeg, whisper-worker.mjs).
-  banner: {
-    js: [
-      'import { createRequire as __yozuvCreateRequire } from "node:module";',
-      'import { fileURLToPath as __yozuvFileURLToPath } from "node:url";',
-      "const require = __yozuvCreateRequire(import.meta.url);",
-      'process.chdir(__yozuvFileURLToPath(new URL(".", import.meta.url)));',
-    ].join("\n"),
-  },
-});
-console.log("standalone bundle completed: .next/standalone (server.js, worker.mjs, .next/static, public)");
+async function main(): Promise<void> {
+  await build({
+    entryPoints: [path.join(root, "scripts", "worker.ts")],
+    outfile: path.join(standalone, "worker.mjs"),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    // As tsx runs it (`npm run worker`): `server-only` resolves to its empty server build.
+    conditions: ["react-server"],
+    external: serverExternalPackages,
+    tsconfig: path.join(root, "tsconfig.json"),
+    legalComments: "none",
+    logLevel: "warning",
+    // Bundled CommonJS packages call require(), which ESM output lacks. Like server.js, the worker
+    // runs from its own folder, where the files found from the working directory are (migrations,
+    // ffmpeg, whisper-worker.mjs).
+    banner: {
+      js: [
+        'import { createRequire as __yozuvCreateRequire } from "node:module";',
+        'import { fileURLToPath as __yozuvFileURLToPath } from "node:url";',
+        "const require = __yozuvCreateRequire(import.meta.url);",
+        'process.chdir(__yozuvFileURLToPath(new URL(".", import.meta.url)));',
+      ].join("\n"),
+    },
+  });
+  console.log("standalone bundle completed: .next/standalone (server.js, worker.mjs, .next/static, public)");
+}
+
+void main();
