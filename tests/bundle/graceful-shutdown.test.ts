@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAIServer, type FakeOpenAIServer } from "../support/fake-openai-server";
-import { freePort, scratchDatabase, signInOverHttp, startNode, stopAll, waitForHealth, type RunningProcess } from "./bundle-support";
+import { freePort, scratchDatabase, signInOverHttp, startNode, stopAll, waitFor, waitForHealth, type RunningProcess } from "./bundle-support";
 
 // The standalone server (`node server.js`, the image's CMD) stopped by SIGTERM while an upload is
 // still arriving, slowly: within the grace period the upload completes and is stored; past it, it is
@@ -81,7 +81,7 @@ async function startServer(graceMs: number): Promise<Server> {
  * Sends jfk.mp3 as a multipart upload, a slice every `intervalMs`; `slices` of them in all, or
  * without end when `slices` is Infinity. Resolves with the answer (or the error, if none came).
  */
-function slowUpload(baseURL: string, authorization: string, slices: number, intervalMs: number, onFirstSlice: () => void): Promise<{ status: number; body: string } | Error> {
+function slowUpload(baseURL: string, authorization: string, slices: number, intervalMs: number): Promise<{ status: number; body: string } | Error> {
   const boundary = "----yozuvslow";
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="jfk.mp3"\r\nContent-Type: audio/mpeg\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
@@ -105,7 +105,6 @@ function slowUpload(baseURL: string, authorization: string, slices: number, inte
       const offset = sent % Math.ceil(audio.length / sliceBytes);
       request.write(audio.subarray(offset * sliceBytes, (offset + 1) * sliceBytes));
       sent += 1;
-      if (sent === 1) onFirstSlice();
       if (sent === slices) {
         clearInterval(timer);
         request.end(tail);
@@ -121,16 +120,20 @@ function stagedFiles(): string[] {
   return readdirSync(scratch, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".part"));
 }
 
+/** SIGTERM as soon as the server is receiving the upload (its staged file exists); when that was. */
+async function stopOnceUploadArrives(server: Server): Promise<number> {
+  await waitFor("the upload's staged file", async () => (stagedFiles().length > 0 ? true : undefined), 30_000, server.web.output);
+  server.web.child.kill("SIGTERM");
+  return Date.now();
+}
+
 describe("SIGTERM to the standalone web server during an upload", () => {
   it("lets an upload that finishes within the grace period complete and be stored, then exits 0", async () => {
     const server = await startServer(15_000);
     const authorization = await signInOverHttp(server.baseURL);
-    let stoppedAt = 0;
-    const answer = await slowUpload(server.baseURL, authorization, 10, 200, () => {
-      stoppedAt = Date.now();
-      server.web.child.kill("SIGTERM");
-    });
-    expect(answer).toMatchObject({ status: 200 });
+    const answer = slowUpload(server.baseURL, authorization, 20, 200);
+    const stoppedAt = await stopOnceUploadArrives(server);
+    expect(await answer).toMatchObject({ status: 200 });
     expect(await server.web.exited).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(15_000);
     expect(stagedFiles()).toEqual([]);
@@ -142,13 +145,11 @@ describe("SIGTERM to the standalone web server during an upload", () => {
     const graceMs = 1_000;
     const server = await startServer(graceMs);
     const authorization = await signInOverHttp(server.baseURL);
-    let stoppedAt = 0;
-    const answer = await slowUpload(server.baseURL, authorization, Infinity, 100, () => {
-      stoppedAt = Date.now();
-      server.web.child.kill("SIGTERM");
-    });
-    expect(answer).toMatchObject({ status: 503 });
-    expect(JSON.parse((answer as { body: string }).body)).toMatchObject({ error: { code: "server_shutting_down" } });
+    const answer = slowUpload(server.baseURL, authorization, Infinity, 100);
+    const stoppedAt = await stopOnceUploadArrives(server);
+    const refused = await answer;
+    expect(refused).toMatchObject({ status: 503 });
+    expect(JSON.parse((refused as { body: string }).body)).toMatchObject({ error: { code: "server_shutting_down" } });
     expect(await server.web.exited).toBe(0);
     // The grace period, the aborted upload's clean-up, and the database closing.
     expect(Date.now() - stoppedAt).toBeLessThan(graceMs + 8_000);
