@@ -87,7 +87,7 @@ function slowUpload(baseURL: string, authorization: string, slices: number, inte
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const sliceBytes = Math.ceil(audio.length / (Number.isFinite(slices) ? slices : 1000));
   return new Promise((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
+    const timer = setInterval(sendSlice, intervalMs);
     const request = http.request(new URL("/api/v1/audio/upload", baseURL), { method: "POST", headers: { authorization, "content-type": `multipart/form-data; boundary=${boundary}` } }, (response) => {
       clearInterval(timer);
       let body = "";
@@ -100,7 +100,8 @@ function slowUpload(baseURL: string, authorization: string, slices: number, inte
     });
     request.write(head);
     let sent = 0;
-    const sendSlice = () => {
+    sendSlice();
+    function sendSlice() {
       // Without end, the same bytes again: the server never sees the upload finish.
       const offset = sent % Math.ceil(audio.length / sliceBytes);
       request.write(audio.subarray(offset * sliceBytes, (offset + 1) * sliceBytes));
@@ -109,9 +110,7 @@ function slowUpload(baseURL: string, authorization: string, slices: number, inte
         clearInterval(timer);
         request.end(tail);
       }
-    };
-    sendSlice();
-    timer = setInterval(sendSlice, intervalMs);
+    }
   });
 }
 
