@@ -40,7 +40,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 export function waitForHealth(baseURL: string, server: RunningProcess): Promise<true> {
-  return waitFor("the web server's /api/health", async () => ((await fetch(`${baseURL}/api/health`)).ok ? true : undefined), 120_000, server.output);
+  return waitFor("the web server's /api/health", async () => ((await fetch(`${baseURL}/api/health`)).ok ? true : undefined), 180_000, server.output);
 }
 
 /** With DATABASE_URL, a database of the test's own on that server (dropped by `drop`); else none (PGlite). */

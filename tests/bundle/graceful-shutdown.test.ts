@@ -138,7 +138,7 @@ describe("SIGTERM to the standalone web server during an upload", () => {
     expect(stagedFiles()).toEqual([]);
     expect(await server.recordingCount()).toBe(1);
     await server.drop();
-  }, 120_000);
+  }, 240_000);
 
   it("cuts an upload still arriving after the grace period with a 503, leaves no file and no row, and exits 0", async () => {
     const graceMs = 1_000;
@@ -155,5 +155,5 @@ describe("SIGTERM to the standalone web server during an upload", () => {
     expect(stagedFiles()).toEqual([]);
     expect(await server.recordingCount()).toBe(0);
     await server.drop();
-  }, 120_000);
+  }, 240_000);
 });
