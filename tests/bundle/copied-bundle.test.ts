@@ -87,6 +87,10 @@ describe("the image's files, copied into an empty folder", () => {
     };
     const web = run(image.cmd, settings);
     await waitForHealth(baseURL, web);
+    // The image's own HEALTHCHECK command, as Docker runs it inside the container.
+    const [probe, ...probeArgs] = image.healthcheck;
+    expect(probe).toBe("node");
+    expect(await startNode(probeArgs, appDir, { PATH: process.env.PATH, ...image.env, ...settings }).exited).toBe(0);
 
     const workerCommand = readComposeWorkerCommand(readRepoFile(repoRoot, "docker-compose.yml"));
     const worker = run(workerCommand, settings);

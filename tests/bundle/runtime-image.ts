@@ -11,6 +11,8 @@ export type RuntimeImage = {
   workdir: string;
   env: Record<string, string>;
   cmd: string[];
+  /** HEALTHCHECK's command (exec form). */
+  healthcheck: string[];
   copies: { sources: string[]; destination: string }[];
 };
 
@@ -55,13 +57,14 @@ export function readRuntimeImage(dockerfile: string, repoRoot: string): RuntimeI
   const runtime = stages.at(-1);
   if (!runtime) throw new Error("The Dockerfile has no stage");
 
-  const image: RuntimeImage = { workdir: runtime.workdir, env: {}, cmd: [], copies: [] };
+  const image: RuntimeImage = { workdir: runtime.workdir, env: {}, cmd: [], healthcheck: [], copies: [] };
   // Dockerfile paths are resolved as the instructions run, so WORKDIR is tracked again in order.
   let workdir = "/";
   for (const { keyword, args } of runtime.instructions) {
     if (keyword === "WORKDIR") workdir = path.posix.resolve(workdir, args);
     if (keyword === "ENV") for (const [, key, value] of args.matchAll(/(\w+)=("[^"]*"|\S+)/g)) image.env[key!] = value!.replace(/^"|"$/g, "");
     if (keyword === "CMD") image.cmd = words(args);
+    if (keyword === "HEALTHCHECK") image.healthcheck = words(args.slice(args.indexOf("CMD ") + "CMD ".length).trim());
     if (keyword !== "COPY") continue;
     const parts = words(args);
     const from = parts.find((part) => part.startsWith("--from="))?.slice("--from=".length);
