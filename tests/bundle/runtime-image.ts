@@ -69,7 +69,8 @@ export function readRuntimeImage(dockerfile: string, repoRoot: string): RuntimeI
     const parts = words(args);
     const from = parts.find((part) => part.startsWith("--from="))?.slice("--from=".length);
     const paths = parts.filter((part) => !part.startsWith("--"));
-    const destination = path.posix.resolve(workdir, paths.pop()!);
+    const written = paths.pop()!;
+    const destination = path.posix.resolve(workdir, written);
     if (destination !== image.workdir && !destination.startsWith(`${image.workdir}/`)) throw new Error(`COPY to ${destination}, outside ${image.workdir}: not emulated`);
     const sources = paths.map((source) => {
       if (!from) return path.join(repoRoot, source);
@@ -79,7 +80,9 @@ export function readRuntimeImage(dockerfile: string, repoRoot: string): RuntimeI
       if (!inStage.startsWith(`${stage.workdir}/`)) throw new Error(`COPY --from=${from} ${source}: outside the stage's WORKDIR ${stage.workdir}`);
       return path.join(repoRoot, path.posix.relative(stage.workdir, inStage));
     });
-    image.copies.push({ sources, destination: path.posix.relative(image.workdir, destination) });
+    // A trailing slash makes the destination a folder for files, as in COPY.
+    const relative = path.posix.relative(image.workdir, destination);
+    image.copies.push({ sources, destination: relative && written.endsWith("/") ? `${relative}/` : relative });
   }
   return image;
 }
