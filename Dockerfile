@@ -32,10 +32,10 @@ ENV NODE_ENV=production \
     PGLITE_DIR=/data/pglite \
     UPLOAD_DIR=/data/uploads \
     MODELS_DIR=/models
+COPY --from=build /app/.next/standalone ./
 # The app's files stay root's (read-only to the server); only the data and model folders are the
 # node user's. Next writes its cache under .next/cache.
 RUN mkdir -p /data /models /app/.next/cache && chown node:node /data /models /app/.next/cache
-COPY --from=build /app/.next/standalone ./
 USER node
 VOLUME ["/data", "/models"]
 EXPOSE 3000
