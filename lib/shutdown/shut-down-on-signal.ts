@@ -27,12 +27,13 @@ export function shutDownOnSignal(workers: TranscriptionWorkers | null): void {
     let serverClosed: () => void = () => {};
     const serverClose = new Promise<void>((resolve) => (serverClosed = resolve));
     process.exit = (() => serverClosed()) as typeof process.exit;
-    const deadline = Math.max(env.SHUTDOWN_GRACE_MS, workers ? env.WORKER_SHUTDOWN_GRACE_MS : 0) + SERVER_CLOSE_MARGIN_MS;
+    // Counted from the signal: connections that never end on their own (a stalled download) must not hold the exit.
+    const deadline = Date.now() + Math.max(env.SHUTDOWN_GRACE_MS, workers ? env.WORKER_SHUTDOWN_GRACE_MS : 0) + SERVER_CLOSE_MARGIN_MS;
     const cleanUp = async () => {
       const [aborted] = await Promise.all([drainInFlightWork(env.SHUTDOWN_GRACE_MS), workers?.stop(env.WORKER_SHUTDOWN_GRACE_MS)]);
       if (aborted > 0) logger.warn({ aborted }, "uploads still in flight after the grace period were stopped and removed");
       await stopJobQueue({ graceful: true, timeoutMs: 5_000 });
-      await Promise.race([serverClose, new Promise((resolve) => setTimeout(resolve, deadline).unref())]);
+      await Promise.race([serverClose, new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);
       await closeConnection();
     };
     cleanUp().then(
