@@ -1,6 +1,7 @@
 // Runs once when a server process starts: apply pending migrations before any request is served,
-// keep the upload folder clean, and (unless workers run separately) start transcribing and delivering
-// webhooks, handing running jobs back on SIGTERM.
+// keep the upload folder clean, (unless workers run separately) start transcribing and delivering
+// webhooks, and on SIGTERM stop gracefully: uploads in flight finish or are cleaned up, running jobs
+// are handed back.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installContentLengthPassthrough } = await import("@/lib/http/content-length-passthrough");
@@ -13,16 +14,11 @@ export async function register() {
   await migrateDatabase();
   logger.info("database migrations applied");
   scheduleStorageSweeps();
-  if (env.EMBEDDED_WORKER) {
-    const { startTranscriptionWorkers } = await import("@/lib/transcription/pipeline/start-transcription-workers");
-    const { stopWorkersOnSignal } = await import("@/lib/transcription/pipeline/stop-workers-on-signal");
-    const { startWebhookWorkers } = await import("@/lib/webhooks/start-webhook-workers");
-    const transcription = await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY });
-    const webhooks = await startWebhookWorkers();
-    stopWorkersOnSignal({
-      stop: async (graceMs) => {
-        await Promise.all([webhooks.stop(), transcription.stop(graceMs)]);
-      },
-    });
-  }
+  const { shutDownOnSignal } = await import("@/lib/shutdown/shut-down-on-signal");
+  if (!env.EMBEDDED_WORKER) return shutDownOnSignal(null);
+  const { startTranscriptionWorkers } = await import("@/lib/transcription/pipeline/start-transcription-workers");
+  const { startWebhookWorkers } = await import("@/lib/webhooks/start-webhook-workers");
+  const transcription = await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY });
+  const webhooks = await startWebhookWorkers();
+  shutDownOnSignal({ stop: async (graceMs) => void (await Promise.all([webhooks.stop(), transcription.stop(graceMs)])) });
 }

@@ -2,12 +2,34 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { contentSecurityPolicy } from "./lib/http/content-security-policy";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/transcripts/text-limits";
+import { serverExternalPackages } from "./scripts/server-external-packages";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Native and WASM packages must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty", "postgres", "rate-limiter-flexible", "pg-boss", "pg", "@napi-rs/whisper", "@ffmpeg-installer/ffmpeg", "pdfkit"],
+  serverExternalPackages,
+  // `.next/standalone`: server.js with only the node_modules files the server needs (the Dockerfile
+  // copies it; see the README's "Deploying"). The files below are found from the working directory
+  // at run time, which the tracer cannot follow, so they are listed. /api/health is a dynamic route
+  // that every build has; the union over all routes is what the bundle gets.
+  output: "standalone",
+  outputFileTracingIncludes: {
+    "/api/health": [
+      "./db/migrations/**/*",
+      // Started by path as a worker thread (local-whisper-engine.ts), with the binding it loads.
+      "./lib/transcription/engines/whisper-worker.mjs",
+      "./node_modules/@napi-rs/whisper/**/*",
+      "./node_modules/@napi-rs/whisper-*/**/*",
+      // The static ffmpeg of this platform (locate-ffmpeg.ts).
+      "./node_modules/@ffmpeg-installer/*-*/**/*",
+      // PGlite's WASM, data and the search extensions it opens at run time (db/client.ts).
+      "./node_modules/@electric-sql/pglite/dist/**/*",
+      // The PDF export's fonts (write-pdf.ts).
+      "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
+      "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
+    ],
+  },
   poweredByHeader: false,
   // `npm test` type-checks the whole repository (tests included) with tsc; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },

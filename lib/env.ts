@@ -101,6 +101,7 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
   WHISPER_MODEL_PATH: optionalString,
+  MODELS_DIR: optionalString,
   WHISPER_MODEL_URL: optionalUrl,
   WHISPER_MODEL_SHA256: optionalString.pipe(sha256Hex.optional()),
   WHISPER_MODEL: z.enum(["tiny", "base", "small", "medium", "large-v3-turbo"]).default("small"),
@@ -119,6 +120,7 @@ export const envSchema = z.object({
 
   WEBHOOK_ALLOW_PRIVATE: booleanFlag,
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; TRANSCRIPTION_ENGINE: EngineName };

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# The server the browser tests run against: a production build on a fresh embedded database, with
-# the development SMS sender and the OpenAI engine pointed at a local stand-in (so there is text).
+# The server the browser tests run against: the production build's standalone server (as the
+# Dockerfile runs it) on a fresh embedded database, with the development SMS sender and the OpenAI
+# engine pointed at a local stand-in (so there is text). Paths are absolute: server.js runs from
+# .next/standalone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-3100}"
 openai_port=$((port + 99))
 export NEXT_TELEMETRY_DISABLED=1
-export DATA_DIR=.data/e2e
-export PGLITE_DIR=.data/e2e/pglite
-export UPLOAD_DIR=.data/e2e/uploads
+export DATA_DIR="$PWD/.data/e2e"
+export PGLITE_DIR="$DATA_DIR/pglite"
+export UPLOAD_DIR="$DATA_DIR/uploads"
 export AUTH_SECRET=e2e-secret-e2e-secret-e2e-secret-0123456789
 export ALLOW_DEV_SMS=true
 # Every test sends its own X-Forwarded-For (tests/e2e/support/fixtures.ts), so per-IP limits count per
@@ -26,5 +28,5 @@ npx tsx tests/support/fake-openai-cli.ts "$openai_port" ../shared/audio/jfk.txt 
 fake_openai=$!
 trap 'kill "$fake_openai" 2>/dev/null || true' EXIT
 
-npx next build
-npx next start -H 127.0.0.1 -p "$port"
+npm run --silent build
+HOSTNAME=127.0.0.1 PORT="$port" node .next/standalone/server.js

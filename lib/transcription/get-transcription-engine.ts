@@ -5,7 +5,8 @@ import { createLocalWhisperEngine } from "./engines/local-whisper-engine";
 import { createOpenAIEngine } from "./engines/openai-engine";
 import { downloadModel } from "./models/download-model";
 import { downloadModelFromUrl } from "./models/download-model-from-url";
-import { locateLocalModel, modelsDirectory } from "./models/locate-local-model";
+import { locateLocalModel } from "./models/locate-local-model";
+import { modelsDirectory } from "./models/models-directory";
 import { recordModelDownload } from "./models/record-model-download";
 import { resolveModelPath } from "./models/resolve-model-path";
 import type { EngineName } from "./engine-names";
@@ -49,7 +50,7 @@ async function createConfiguredLocalEngine(model?: string): Promise<Transcriptio
  * for the admin and recording pages.
  */
 async function localModelFile(model: string | undefined): Promise<string> {
-  const modelsDir = modelsDirectory();
+  const modelsDir = modelsDirectory(env);
   const download = { modelsDir, logger: logger.child({ module: "whisper-model" }), onEvent: recordModelDownload };
   const location = locateLocalModel(model);
   if (location.kind === "url") return downloadModelFromUrl(location.model, download);

@@ -1,6 +1,7 @@
 // The web process's start-up (instrumentation.ts: migrations, sweeps, embedded workers) without the
 // HTTP part, for tests that SIGTERM or kill -9 it. Like `next start`, it answers SIGTERM by exiting
-// (code 143) right after its own clean-up, so the test sees whether the workers held that exit.
+// (code 143) right after its own clean-up, so the test sees whether the shutdown held that exit (it
+// then exits 0 itself, lib/shutdown/shut-down-on-signal.ts).
 // Usage: tsx --conditions=react-server tests/support/embedded-app-cli.ts upload <audio file>
 //        tsx --conditions=react-server tests/support/embedded-app-cli.ts watch <recording id>
 import { createReadStream } from "node:fs";

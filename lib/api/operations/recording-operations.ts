@@ -29,7 +29,8 @@ export const recordingOperations: ZodOpenApiPathsObject = {
       tags: ["recordings"],
       summary: "Upload a recording; it is queued for transcription",
       requestBody: { required: true, content: { "multipart/form-data": { schema: uploadFormSchema } } },
-      responses: { "200": json("The stored recording", recordingSchema), ...errors(400, 401, 413, 415, 422) },
+      // 503: the server is restarting (lib/shutdown); the client sends the file again.
+      responses: { "200": json("The stored recording", recordingSchema), ...errors(400, 401, 413, 415, 422, 503) },
     },
   },
   "/api/v1/audio/list": {

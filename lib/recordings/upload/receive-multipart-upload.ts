@@ -2,6 +2,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
+import { serverShuttingDownError } from "@/lib/shutdown/server-shutting-down-error";
 import type { StagedFile } from "@/lib/storage/file-storage";
 import { uploadError } from "./upload-error";
 
@@ -17,9 +18,10 @@ const MAX_DRAIN_BYTES = 1024 * 1024;
 /**
  * Streams a multipart body into `staged` as it arrives, so memory stays flat whatever the size.
  * Exactly one part named `file` and a few small fields are accepted; anything else stops the upload
- * at once (the rest of the body is drained, within MAX_DRAIN_BYTES, and dropped).
+ * at once (the rest of the body is drained, within MAX_DRAIN_BYTES, and dropped), and so does `signal`
+ * (the server is stopping and its grace period is over).
  */
-export function receiveMultipartUpload(request: Request, staged: StagedFile, maxFileBytes: number): Promise<ReceivedUpload> {
+export function receiveMultipartUpload(request: Request, staged: StagedFile, maxFileBytes: number, signal?: AbortSignal): Promise<ReceivedUpload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data/i.test(contentType) || !request.body) return Promise.reject(uploadError("unsupported_media_type", "multipart_required"));
   let parser: busboy.Busboy;
@@ -72,6 +74,7 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
     parser.on("partsLimit", () => fail(uploadError("bad_request", "too_many_fields")));
     parser.on("error", () => fail(uploadError("bad_request", "multipart_malformed")));
     source.on("error", () => fail(uploadError("bad_request", "upload_aborted")));
+    signal?.addEventListener("abort", () => fail(serverShuttingDownError()), { once: true });
     parser.on("close", () => {
       if (settled) return;
       if (!written) return fail(uploadError("validation", "file_missing"));

@@ -9,6 +9,7 @@ import { inspectAudioFile } from "@/lib/recordings/audio/inspect-audio";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { getJobQueue } from "@/lib/jobs/job-queue";
 import { reserveUploadQuota } from "@/lib/quotas/reserve-upload-quota";
+import { trackInFlightWork } from "@/lib/shutdown/track-in-flight-work";
 import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-transcription";
 import { refuseWhenQueueFull } from "@/lib/transcription/pipeline/refuse-when-queue-full";
 import { findTranscriptionPreferences } from "@/lib/users/transcription-preferences";
@@ -29,8 +30,13 @@ export function maxUploadBytes(): number {
  * stage (fsynced) → inspect the bytes → in one transaction: check and book the quota (the owner's row
  * locked), rename under a server-made key, insert the row and queue its transcription. Whatever
  * fails, the staged file and any committed file are removed, and no row is left without its file.
+ * A server shutdown waits for it, and after its grace period stops it while the body is still arriving.
  */
-export async function uploadRecording(request: Request, caller: CurrentUser): Promise<Recording> {
+export function uploadRecording(request: Request, caller: CurrentUser): Promise<Recording> {
+  return trackInFlightWork((signal) => receiveAndStore(request, caller, signal));
+}
+
+async function receiveAndStore(request: Request, caller: CurrentUser, signal: AbortSignal): Promise<Recording> {
   const declaredBytes = Number(request.headers.get("content-length") ?? 0);
   if (declaredBytes > maxUploadBytes() + MULTIPART_OVERHEAD_BYTES) throw uploadError("payload_too_large", "file_too_large", { maxMb: env.MAX_UPLOAD_MB });
 
@@ -40,7 +46,7 @@ export async function uploadRecording(request: Request, caller: CurrentUser): Pr
   const staged = await storage.createStagedFile();
   let committedKey: string | null = null;
   try {
-    const upload = await receiveMultipartUpload(request, staged, maxUploadBytes());
+    const upload = await receiveMultipartUpload(request, staged, maxUploadBytes(), signal);
     const fields = uploadFieldsSchema.safeParse(upload.fields);
     if (!fields.success) throw uploadError("validation", "invalid_fields");
     // An upload that names no language takes the owner's default, if they set one.

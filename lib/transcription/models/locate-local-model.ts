@@ -5,6 +5,7 @@ import { isModelFile } from "../routing/parse-transcription-routes";
 import { isWhisperModelName, WHISPER_MODELS } from "./model-catalog";
 import { parseModelUrl, type ModelUrl } from "./model-url";
 import { modelUrlFile } from "./model-url-file";
+import { modelsDirectory } from "./models-directory";
 
 /**
  * Where a local model's file is, or would be once downloaded. `download` names the file in the models
@@ -17,14 +18,12 @@ export type LocalModelLocation =
   | { kind: "url"; model: ModelUrl; path: string; download: string }
   | { kind: "unknown"; name: string };
 
-export const modelsDirectory = () => path.join(env.DATA_DIR, "models");
-
 /**
  * A route's model (a file path, a catalogue name or a URL with its hash), or without one the configured
  * model: WHISPER_MODEL_PATH, else WHISPER_MODEL_URL, else the WHISPER_MODEL catalogue file.
  */
 export function locateLocalModel(model: string | undefined): LocalModelLocation {
-  const modelsDir = modelsDirectory();
+  const modelsDir = modelsDirectory(env);
   const url = model ? parseModelUrl(model) : env.WHISPER_MODEL_URL && !env.WHISPER_MODEL_PATH ? { url: env.WHISPER_MODEL_URL, sha256: env.WHISPER_MODEL_SHA256! } : null;
   if (url) {
     const file = modelUrlFile(url);

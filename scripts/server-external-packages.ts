@@ -1,0 +1,16 @@
+// Packages loaded by Node from node_modules at run time instead of being bundled: native addons,
+// WASM and packages that read files next to their own code. Shared by next.config.ts (the web
+// server's bundle) and scripts/build-worker.ts (the standalone worker's), so both find the same
+// copies in the standalone bundle's node_modules.
+export const serverExternalPackages = [
+  "@electric-sql/pglite",
+  "pino",
+  "pino-pretty",
+  "postgres",
+  "rate-limiter-flexible",
+  "pg-boss",
+  "pg",
+  "@napi-rs/whisper",
+  "@ffmpeg-installer/ffmpeg",
+  "pdfkit",
+];
