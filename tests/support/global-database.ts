@@ -3,11 +3,14 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { startTestS3Server, type TestS3Server } from "./s3-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** The server URL the copies are made from, and the template's name; null on PGlite. */
     testDatabase: { serverUrl: string; templateName: string } | null;
+    /** With STORAGE_DRIVER=s3: the variables that reach the s3rver this run started; each file makes its own bucket. */
+    testS3: TestS3Server["env"] | null;
   }
 }
 
@@ -17,6 +20,16 @@ declare module "vitest" {
  * Without it, each test file migrates its own in-memory PGlite.
  */
 export default async function setup(project: TestProject) {
+  const s3 = process.env.STORAGE_DRIVER === "s3" ? await startTestS3Server() : null;
+  project.provide("testS3", s3?.env ?? null);
+  const closeDatabases = await setupDatabases(project);
+  return async () => {
+    await closeDatabases?.();
+    await s3?.close();
+  };
+}
+
+async function setupDatabases(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     project.provide("testDatabase", null);

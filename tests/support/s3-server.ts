@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 
 export const TEST_BUCKET = "yozuv-test";
@@ -37,4 +38,15 @@ export async function startTestS3Server(bucket = TEST_BUCKET): Promise<TestS3Ser
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** An SDK client for the test server, to look into a bucket the way the app cannot. */
+export function testS3Client(env: TestS3Server["env"]): S3Client {
+  return new S3Client({ region: env.S3_REGION, endpoint: env.S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } });
+}
+
+export async function createBucket(env: TestS3Server["env"], bucket: string): Promise<void> {
+  const client = testS3Client(env);
+  await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  client.destroy();
 }

@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
-import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDiskStorage } from "@/lib/storage/disk-storage";
 import { StagedObjectTooLargeError, StoredFileNotFoundError, type FileStorage } from "@/lib/storage/file-storage";
 import { createS3Storage } from "@/lib/storage/s3-storage";
 import { InvalidStorageKeyError } from "@/lib/storage/storage-key";
-import { startTestS3Server, type TestS3Server } from "@/tests/support/s3-server";
+import { startTestS3Server, testS3Client, type TestS3Server } from "@/tests/support/s3-server";
 
 /** One store under test, fresh for each test: the storage, its local staging folder, and what it holds. */
 type Subject = { storage: FileStorage; stagingDir: string; storedKeys(): Promise<string[]>; s3?: { client: S3Client; bucket: string } };
@@ -44,7 +44,7 @@ const drivers: [string, () => Promise<Subject>][] = [
     "s3",
     async () => {
       const { env } = s3Server;
-      const client = new S3Client({ region: env.S3_REGION, endpoint: env.S3_ENDPOINT, forcePathStyle: true, credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } });
+      const client = testS3Client(env);
       // A bucket per test keeps tests from seeing each other's objects.
       const bucket = `contract-${++bucketCount}`;
       await client.send(new CreateBucketCommand({ Bucket: bucket }));
