@@ -9,8 +9,10 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The server URL the copies are made from, and the template's name; null on PGlite. */
     testDatabase: { serverUrl: string; templateName: string } | null;
-    /** With STORAGE_DRIVER=s3: the variables that reach the s3rver this run started; each file makes its own bucket. */
-    testS3: TestS3Server["env"] | null;
+    /** The variables that reach the s3rver this run started; each file that stores in S3 makes its own bucket. */
+    testS3: TestS3Server["env"];
+    /** The run's STORAGE_DRIVER (disk unless set); some files use S3 whatever it is (see file-database.ts). */
+    testStorageDriver: "disk" | "s3";
   }
 }
 
@@ -20,12 +22,14 @@ declare module "vitest" {
  * Without it, each test file migrates its own in-memory PGlite.
  */
 export default async function setup(project: TestProject) {
-  const s3 = process.env.STORAGE_DRIVER === "s3" ? await startTestS3Server() : null;
-  project.provide("testS3", s3?.env ?? null);
+  // s3rver runs in this process and starts in milliseconds, so it is there for every run.
+  const s3 = await startTestS3Server();
+  project.provide("testS3", s3.env);
+  project.provide("testStorageDriver", process.env.STORAGE_DRIVER === "s3" ? "s3" : "disk");
   const closeDatabases = await setupDatabases(project);
   return async () => {
     await closeDatabases?.();
-    await s3?.close();
+    await s3.close();
   };
 }
 

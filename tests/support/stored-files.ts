@@ -10,16 +10,15 @@ import { testS3Client } from "./s3-server";
  * the uploads staged under DATA_DIR. Names are relative (a key, or `.tmp/…`, `staging/…`).
  */
 export async function storedFiles(): Promise<string[]> {
-  const s3 = inject("testS3");
-  if (!s3) return filesUnder(process.env.UPLOAD_DIR!);
-  const client = testS3Client(s3);
+  if (storesOnDisk()) return filesUnder(process.env.UPLOAD_DIR!);
+  const client = testS3Client(inject("testS3"));
   const objects = (await client.send(new ListObjectsV2Command({ Bucket: process.env.S3_BUCKET! }))).Contents ?? [];
   client.destroy();
   return [...objects.map((object) => object.Key!), ...filesUnder(path.join(process.env.DATA_DIR!, "staging")).map((name) => `staging/${name}`)];
 }
 
 /** True when the run keeps files on the local disk, where their permissions can be checked. */
-export const storesOnDisk = () => inject("testS3") === null;
+export const storesOnDisk = () => process.env.STORAGE_DRIVER !== "s3";
 
 function filesUnder(root: string): string[] {
   let entries;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as upload } from "@/app/api/v1/audio/upload/route";
+import { POST as createDirectUpload } from "@/app/api/v1/audio/uploads/route";
 import { db } from "@/db/client";
 import { recordings } from "@/db/schema";
 import { getAudioFixtures, type AudioFixtures } from "../../support/audio-fixtures";
@@ -169,5 +170,16 @@ describe("refusing uploads", () => {
   it("needs a signed-in caller", async () => {
     const response = await upload(uploadRequest("Bearer nope", { file: fileFrom(fixtures.mp3) }), noParams);
     expect(response.status).toBe(401);
+  });
+});
+
+describe("direct uploads on this run's driver", () => {
+  it("are offered only when recordings live in an object store; the local disk answers a localized 409", async () => {
+    const response = await createDirectUpload(new Request("http://localhost/api/v1/audio/uploads", { method: "POST", headers: { authorization: user.authorization, "content-type": "application/json", "accept-language": "uz" }, body: JSON.stringify({ filename: "a.mp3", size: 1000, content_type: "audio/mpeg" }) }), noParams);
+    if (!storesOnDisk()) return expect(response.status).toBe(200);
+    expect(response.status).toBe(409);
+    const body = await response.json();
+    expect(body.error.code).toBe("direct_uploads_unavailable");
+    expect(body.detail).toMatch(/diskida/);
   });
 });
