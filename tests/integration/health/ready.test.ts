@@ -8,7 +8,7 @@ import { db } from "@/db/client";
 import { storesOnDisk } from "../../support/stored-files";
 import { testS3Client } from "../../support/s3-server";
 
-type Answer = { status: string; checks: Record<string, { ok: boolean; detail?: string }> };
+type Answer = { status: string; checks: Record<"database" | "migrations" | "storage" | "engine", { ok: boolean; detail?: string }> };
 
 async function readiness(): Promise<{ status: number; body: Answer }> {
   const response = await ready();
@@ -35,7 +35,7 @@ describe("GET /api/ready", () => {
 
   it("answers 503 naming the pending migration when the schema is behind this build", async () => {
     const migrations = sql`drizzle.__drizzle_migrations`;
-    const [newest] = (await db.execute(sql`select id, hash, created_at from ${migrations} order by created_at desc limit 1`).then((result) => ("rows" in result ? result.rows : result))) as { id: number; hash: string; created_at: string }[];
+    const [newest] = (await db.execute(sql`select id, hash, created_at from ${migrations} order by created_at desc limit 1`).then((result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows))) as { id: number; hash: string; created_at: string }[];
     await db.execute(sql`delete from ${migrations} where id = ${newest!.id}`);
     try {
       const { status, body } = await readiness();
