@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { assertByteSpan } from "./byte-span";
 import { StoredFileNotFoundError, type FileStorage, type StagedFile } from "./file-storage";
 import { assertStorageKey } from "./storage-key";
+import { stagedTempFile } from "./staged-temp-file";
 import { createTempFile, sweepStaleTempFiles } from "./temp-files";
 
 /**
@@ -23,24 +24,10 @@ export function createDiskStorage({ rootDir }: { rootDir: string }): FileStorage
 
   async function createStagedFile(): Promise<StagedFile> {
     const temp = await createTempFile(tempDir);
-    let committed = false;
-    return {
-      path: temp.path,
-      get bytesWritten() {
-        return temp.bytesWritten;
-      },
-      write: (source) => temp.write(source),
-      async commit(key) {
-        const target = pathOf(key);
-        if (committed) throw new Error("A staged file is committed once");
-        await temp.close();
-        await rename(temp.path, target);
-        committed = true;
-        await syncDirectory(root);
-        return { size: temp.bytesWritten };
-      },
-      discard: () => temp.discard(),
-    };
+    return stagedTempFile(temp, async (key) => {
+      await rename(temp.path, pathOf(key));
+      await syncDirectory(root);
+    });
   }
 
   return {

@@ -20,6 +20,7 @@ import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { assertByteSpan } from "./byte-span";
 import { StagedObjectTooLargeError, StoredFileNotFoundError, type ByteSource, type FileStorage, type StagedFile } from "./file-storage";
 import { assertStorageKey } from "./storage-key";
+import { stagedTempFile } from "./staged-temp-file";
 import { createTempFile, sweepStaleTempFiles, type TempFile } from "./temp-files";
 
 export type S3StorageOptions = {
@@ -84,24 +85,10 @@ export function createS3Storage(options: S3StorageOptions): FileStorage {
 
   /** A local file whose commit sends it to the bucket. */
   function stagedUpload(temp: TempFile): StagedFile {
-    let committed = false;
-    return {
-      path: temp.path,
-      get bytesWritten() {
-        return temp.bytesWritten;
-      },
-      write: (source) => temp.write(source),
-      async commit(key, putOptions) {
-        assertStorageKey(key);
-        if (committed) throw new Error("A staged file is committed once");
-        await temp.close();
-        await upload(key, createReadStream(temp.path), putOptions?.contentType);
-        committed = true;
-        await temp.discard();
-        return { size: temp.bytesWritten };
-      },
-      discard: () => temp.discard(),
-    };
+    return stagedTempFile(temp, async (key, putOptions) => {
+      await upload(key, createReadStream(temp.path), putOptions?.contentType);
+      await temp.discard();
+    });
   }
 
   /** The downloaded copy of a direct upload; committing moves the object itself, inside the bucket. */
