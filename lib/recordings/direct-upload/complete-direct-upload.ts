@@ -26,7 +26,7 @@ export async function completeDirectUpload(caller: CurrentUser, uploadId: string
   const direct = getFileStorage().directUploads;
   if (!direct) throw directUploadErrors.unavailable();
   await refuseWhenQueueFull(caller.id);
-  const upload = await claim(caller, uploadId);
+  const upload = await claim(caller, uploadId, direct);
 
   let staged;
   try {
@@ -60,7 +60,7 @@ export async function completeDirectUpload(caller: CurrentUser, uploadId: string
   }
 }
 
-async function claim(caller: CurrentUser, uploadId: string): Promise<PendingUpload> {
+async function claim(caller: CurrentUser, uploadId: string, direct: DirectUploads): Promise<PendingUpload> {
   if (!z.uuid().safeParse(uploadId).success) throw directUploadErrors.notFound();
   const graceSeconds = COMPLETION_GRACE_MS / 1000;
   const [claimed] = await db
@@ -72,14 +72,10 @@ async function claim(caller: CurrentUser, uploadId: string): Promise<PendingUplo
   const [existing] = await db.select().from(pendingUploads).where(and(eq(pendingUploads.id, uploadId), eq(pendingUploads.userId, caller.id)));
   if (!existing) throw directUploadErrors.notFound();
   if (existing.state !== "pending") throw directUploadErrors.alreadyCompleted();
-  await expire(existing, getFileStorage().directUploads!);
+  // Expired: closed, and its object deleted if one arrived.
+  await direct.discard(existing.stagingKey);
+  await finish(existing, "failed");
   throw directUploadErrors.expired();
-}
-
-/** An expired upload is closed and its object, if any arrived, deleted. */
-async function expire(upload: PendingUpload, direct: DirectUploads): Promise<void> {
-  await direct.discard(upload.stagingKey);
-  await finish(upload, "failed");
 }
 
 async function finish(upload: PendingUpload, state: "pending" | "failed"): Promise<void> {
