@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { buffer } from "node:stream/consumers";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as complete } from "@/app/api/v1/audio/uploads/[uploadId]/complete/route";
 import { POST as create } from "@/app/api/v1/audio/uploads/route";
 import { db } from "@/db/client";
@@ -176,5 +176,29 @@ describe("direct uploads", () => {
     await sweepStorage();
     expect(await db.select().from(pendingUploads).where(eq(pendingUploads.id, created.upload_id))).toEqual([]);
     expect((await finish(user, created.upload_id)).status).toBe(404);
+  });
+
+  it("apply the per-user queue limit when created and again when completed", async () => {
+    vi.stubEnv("MAX_QUEUED_TRANSCRIPTIONS_PER_USER", "1");
+    vi.resetModules();
+    try {
+      const routes = { create: (await import("@/app/api/v1/audio/uploads/route")).POST, complete: (await import("@/app/api/v1/audio/uploads/[uploadId]/complete/route")).POST };
+      const busy = await createApiUser();
+      const open = async () => (await routes.create(jsonRequest("/api/v1/audio/uploads", busy, { filename: "a.mp3", size: mp3.length, content_type: "audio/mpeg" }), noParams)).json() as Promise<Target>;
+      const close = (target: Target) => routes.complete(jsonRequest(`/api/v1/audio/uploads/${target.upload_id}/complete`, busy, {}), { params: Promise.resolve({ uploadId: target.upload_id }) });
+      const [first, second] = [await open(), await open()];
+      for (const target of [first, second]) await sendToBucket(target, new Blob([new Uint8Array(mp3)]));
+      expect((await close(first)).status).toBe(200);
+      const full = await close(second);
+      expect(full.status).toBe(429);
+      expect((await full.json()).error.code).toBe("too_many_queued");
+      expect((await routes.create(jsonRequest("/api/v1/audio/uploads", busy, { filename: "b.mp3", size: 10, content_type: "audio/mpeg" }), noParams)).status).toBe(429);
+      // Refused before it was claimed: the upload is still there for when the queue has room.
+      const [row] = await db.select().from(pendingUploads).where(eq(pendingUploads.id, second.upload_id));
+      expect(row?.state).toBe("pending");
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 });
