@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { contentSecurityPolicy } from "./lib/http/content-security-policy";
+import { bucketOrigin } from "./lib/storage/bucket-origin";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/transcripts/text-limits";
 import { serverExternalPackages } from "./scripts/server-external-packages";
 
@@ -38,7 +39,8 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     const security = [
-      { key: "Content-Security-Policy", value: contentSecurityPolicy(process.env.NODE_ENV === "development") },
+      // Headers are fixed at build time: a build for S3 must see STORAGE_DRIVER and S3_* (README, Object storage).
+      { key: "Content-Security-Policy", value: contentSecurityPolicy(process.env.NODE_ENV === "development", bucketOrigin(process.env)) },
       { key: "X-Frame-Options", value: "DENY" },
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "same-origin" },

@@ -14,9 +14,13 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 // Any constant works; it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK_ID = 7_020_611;
 
-/** Applies the committed drizzle-kit migrations that have not run yet. Safe to call on every start. */
-export async function migrateDatabase(): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+/**
+ * Applies the committed drizzle-kit migrations that have not run yet. Safe to call on every start.
+ * The folder defaults to the app's own (Next runs from the app's directory); a process started
+ * from elsewhere, like a worker in a directory of its own, names it.
+ */
+export async function migrateDatabase(options: { migrationsFolder?: string } = {}): Promise<void> {
+  const config = { migrationsFolder: options.migrationsFolder ?? MIGRATIONS_FOLDER };
   if (!env.DATABASE_URL) {
     await migratePglite(getConnection().db as unknown as PgliteDatabase, config);
     return;

@@ -436,3 +436,32 @@ export const modelDownloads = pgTable("model_downloads", {
 });
 
 export type ModelDownload = typeof modelDownloads.$inferSelect;
+
+export const pendingUploadState = pgEnum("pending_upload_state", ["pending", "completing", "completed", "failed"]);
+
+/**
+ * Direct uploads: a presigned POST handed to a client, which sends the file straight to the object
+ * store under `staging_key`; completing it checks the object like any upload and makes the recording.
+ */
+export const pendingUploads = pgTable(
+  "pending_uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    stagingKey: text("staging_key").notNull().unique(),
+    // What the client declared; the object's real size and content are checked at completion.
+    filename: text("filename").notNull(),
+    declaredSize: bigint("declared_size", { mode: "number" }).notNull(),
+    contentType: text("content_type").notNull(),
+    state: pendingUploadState("state").notNull().default("pending"),
+    recordingId: uuid("recording_id").references(() => recordings.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("pending_uploads_user_idx").on(table.userId, table.createdAt)],
+);
+
+export type PendingUpload = typeof pendingUploads.$inferSelect;

@@ -91,6 +91,13 @@ export const envSchema = z.object({
   ALLOW_DEV_SMS: booleanFlag,
 
   UPLOAD_DIR: z.string().min(1).default("./uploads"),
+  STORAGE_DRIVER: z.enum(["disk", "s3"]).default("disk"),
+  S3_BUCKET: optionalString,
+  S3_REGION: optionalString,
+  S3_ENDPOINT: optionalUrl,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: booleanFlag,
   MAX_UPLOAD_MB: z.coerce.number().positive().max(10_240).default(50),
   REQUEST_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   MAX_AUDIO_MINUTES: z.coerce.number().positive().max(24 * 60).default(240),
@@ -154,8 +161,17 @@ export function parseEnv(source: Record<string, string | undefined>): z.infer<ty
       { code: "custom", path: ["WHISPER_MODEL_SHA256"], message: "WHISPER_MODEL_URL and WHISPER_MODEL_SHA256 go together: a downloaded model is used only if its hash matches", input: undefined },
     ]);
   }
+  if (parsed.STORAGE_DRIVER === "s3") {
+    const missing = S3_REQUIRED.filter((name) => !parsed[name]);
+    if (missing.length) {
+      throw new InvalidEnvError(missing.map((name) => ({ code: "custom", path: [name], message: "required with STORAGE_DRIVER=s3", input: undefined })));
+    }
+  }
   return parsed;
 }
+
+// S3_ENDPOINT is optional (AWS itself); the rest name the bucket and the credentials to reach it.
+const S3_REQUIRED = ["S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 
 const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
 

@@ -13,4 +13,7 @@ export const serverExternalPackages = [
   "@napi-rs/whisper",
   "@ffmpeg-installer/ffmpeg",
   "pdfkit",
+  "@aws-sdk/client-s3",
+  "@aws-sdk/lib-storage",
+  "@aws-sdk/s3-presigned-post",
 ];

@@ -1,5 +1,6 @@
 // `npm run worker`: transcription and webhook workers in a process of their own, as many as you like, on any
 // machine that reaches the PostgreSQL server. SIGTERM/SIGINT: finish or hand back running jobs, then exit.
+import path from "node:path";
 import { closeConnection } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";
@@ -14,7 +15,8 @@ async function main() {
     logger.fatal("npm run worker needs DATABASE_URL: the embedded database serves the web process alone (its workers run inside it)");
     process.exit(1);
   }
-  await migrateDatabase();
+  // Found from this file, not the working directory: a worker may run anywhere (see README, Workers).
+  await migrateDatabase({ migrationsFolder: path.join(import.meta.dirname, "..", "db", "migrations") });
   const workers = await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 });
   const webhooks = await startWebhookWorkers({ pollingIntervalSeconds: 1 });
   let stopping = false;

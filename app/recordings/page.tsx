@@ -15,6 +15,7 @@ import { EXPORT_FORM_ID, ExportSelectedForm } from "./_components/export-selecte
 import { LibrarySearch } from "./_components/library-search";
 import { MarkedSnippet } from "./_components/marked-snippet";
 import { readUserUsage } from "@/lib/quotas/read-user-usage";
+import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { RefreshWhileWorking } from "./_components/refresh-while-working";
 import { StatusBadge } from "./_components/status-badge";
 import { UploadPanel } from "./_components/upload-panel";
@@ -65,7 +66,7 @@ export default async function RecordingsPage({ searchParams }: { searchParams: P
       </h1>
       <RefreshWhileWorking active={library.items.some(isTranscriptionUnderway)} />
       {usage && <UsageSummary usage={usage} />}
-      <UploadPanel maxUploadMb={env.MAX_UPLOAD_MB} />
+      <UploadPanel maxUploadMb={env.MAX_UPLOAD_MB} direct={getFileStorage().directUploads !== null} />
       <LibrarySearch owners={owners} languages={locales} statuses={transcriptionStatus.enumValues} />
       {filtered && (
         <p className="text-sm text-slate-600" role="status" data-testid="search-summary">

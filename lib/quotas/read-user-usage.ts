@@ -8,10 +8,12 @@ export type UsageAndQuota = Usage & { quotaMinutes: number | null; quotaBytes: n
 
 /** One user's usage and limits. Inside `lockIn`, the user row stays locked FOR UPDATE until that transaction ends. */
 export async function readUserUsage(userId: string, options: { lockIn?: Transaction } = {}): Promise<UsageAndQuota | null> {
-  const query = (options.lockIn ?? db)
+  // Locked by a statement of its own: the usage subqueries of a statement that waited for the lock
+  // would still read the snapshot taken before the other upload committed, and both would fit.
+  if (options.lockIn) await options.lockIn.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+  const [row] = await (options.lockIn ?? db)
     .select({ quotaMinutes: users.quotaMinutes, quotaBytes: users.quotaBytes, ...usageColumns() })
     .from(users)
     .where(eq(users.id, userId));
-  const [row] = options.lockIn ? await query.for("update", { of: users }) : await query;
   return row ?? null;
 }

@@ -1,8 +1,11 @@
 import "server-only";
-import { open, rename, stat, unlink } from "node:fs/promises";
+import { open, rename, stat, statfs, unlink } from "node:fs/promises";
 import path from "node:path";
-import { StoredFileNotFoundError, type ByteSpan, type FileStorage, type StagedFile } from "./file-storage";
+import { Readable } from "node:stream";
+import { assertByteSpan } from "./byte-span";
+import { StoredFileNotFoundError, type FileStorage, type StagedFile } from "./file-storage";
 import { assertStorageKey } from "./storage-key";
+import { stagedTempFile } from "./staged-temp-file";
 import { createTempFile, sweepStaleTempFiles } from "./temp-files";
 
 /**
@@ -21,24 +24,10 @@ export function createDiskStorage({ rootDir }: { rootDir: string }): FileStorage
 
   async function createStagedFile(): Promise<StagedFile> {
     const temp = await createTempFile(tempDir);
-    let committed = false;
-    return {
-      path: temp.path,
-      get bytesWritten() {
-        return temp.bytesWritten;
-      },
-      write: (source) => temp.write(source),
-      async commit(key) {
-        const target = pathOf(key);
-        if (committed) throw new Error("A staged file is committed once");
-        await temp.close();
-        await rename(temp.path, target);
-        committed = true;
-        await syncDirectory(root);
-        return { size: temp.bytesWritten };
-      },
-      discard: () => temp.discard(),
-    };
+    return stagedTempFile(temp, async (key) => {
+      await rename(temp.path, pathOf(key));
+      await syncDirectory(root);
+    });
   }
 
   return {
@@ -86,13 +75,20 @@ export function createDiskStorage({ rootDir }: { rootDir: string }): FileStorage
     createStagedFile,
 
     sweepStagedFiles: (olderThanMs) => sweepStaleTempFiles(tempDir, olderThanMs),
-  };
-}
 
-function assertByteSpan({ start, end }: ByteSpan): void {
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
-    throw new RangeError(`Invalid byte range ${start}-${end}`);
-  }
+    async checkWritable() {
+      const probe = await createTempFile(tempDir);
+      try {
+        if ((await probe.write(Readable.from([Buffer.from("ok")]))) !== 2) throw new Error("The probe file was not written whole");
+      } finally {
+        await probe.discard();
+      }
+    },
+
+    describe: async () => ({ driver: "disk", location: root, freeBytes: await freeDiskBytes(root) }),
+
+    directUploads: null,
+  };
 }
 
 /** Makes a rename durable: the new directory entry survives a power cut once this resolves. */
@@ -102,5 +98,14 @@ async function syncDirectory(dir: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+async function freeDiskBytes(directory: string): Promise<number | null> {
+  try {
+    const stats = await statfs(directory);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
   }
 }

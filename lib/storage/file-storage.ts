@@ -17,9 +17,39 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
   /** A new, empty local file to receive an upload before it is checked and committed under a key. */
   createStagedFile(): Promise<StagedFile>;
-  /** Removes staged files left behind by crashes or abandoned uploads; returns how many were removed. */
+  /**
+   * Removes staged files left behind by crashes or abandoned uploads (and, in an object store,
+   * unfinished direct uploads and multipart uploads); returns how many were removed.
+   */
   sweepStagedFiles(olderThanMs?: number): Promise<number>;
+  /** Writes, reads back and deletes a small probe; throws if the store cannot keep a file. */
+  checkWritable(): Promise<void>;
+  /** What an operator should see: the kind of store, where it is, and free space where that is known. */
+  describe(): Promise<StorageDescription>;
+  /** Uploads from the client straight into the store, or null where the store cannot take them (the local disk). */
+  readonly directUploads: DirectUploads | null;
 }
+
+export type StorageDescription = { driver: "disk" | "s3"; location: string; freeBytes: number | null };
+
+/**
+ * Presigned uploads: the client sends the file to the store itself, under a staging key, and the
+ * server then checks it like any upload before it is committed under its real key.
+ */
+export interface DirectUploads {
+  /** A presigned POST form accepting one file of at most `maxBytes` for `expiresInSeconds`. */
+  createTarget(options: { maxBytes: number; expiresInSeconds: number }): Promise<DirectUploadTarget>;
+  /**
+   * The uploaded object as a staged file (downloaded to a local path for inspection, at most
+   * `maxBytes`), whose `commit` moves the object under its key and whose `discard` deletes it.
+   * Null when nothing was uploaded under `stagingKey`; throws `StagedObjectTooLargeError` if it is too big.
+   */
+  openStaged(stagingKey: string, maxBytes: number): Promise<StagedFile | null>;
+  /** Deletes what was uploaded under `stagingKey`, if anything. */
+  discard(stagingKey: string): Promise<void>;
+}
+
+export type DirectUploadTarget = { stagingKey: string; url: string; fields: Record<string, string>; expiresAt: Date };
 
 /** A Node `Readable` (e.g. a busboy file stream) or any async iterable of bytes. */
 export type ByteSource = Readable | AsyncIterable<Uint8Array>;
@@ -44,6 +74,14 @@ export interface StagedFile {
   commit(key: string, options?: PutOptions): Promise<{ size: number }>;
   /** Deletes the staged file; safe to call more than once, and after a failed write or commit. */
   discard(): Promise<void>;
+}
+
+/** A direct upload is larger than allowed; it has been deleted. */
+export class StagedObjectTooLargeError extends Error {
+  constructor(readonly size: number) {
+    super(`The uploaded object has ${size} bytes, more than allowed`);
+    this.name = "StagedObjectTooLargeError";
+  }
 }
 
 /** The stored file is gone (deleted meanwhile, or never written): a 404 for whoever asked for it. */

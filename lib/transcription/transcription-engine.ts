@@ -44,6 +44,7 @@ export type TranscriptionErrorReason =
   | "engine_unavailable"
   | "model_missing"
   | "model_invalid"
+  | "storage_unwritable"
   | "language_unsupported"
   | "engine_crashed"
   | "provider_rejected"

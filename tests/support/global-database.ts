@@ -3,11 +3,16 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { startTestS3Server, type TestS3Server } from "./s3-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** The server URL the copies are made from, and the template's name; null on PGlite. */
     testDatabase: { serverUrl: string; templateName: string } | null;
+    /** The variables that reach the s3rver this run started; each file that stores in S3 makes its own bucket. */
+    testS3: TestS3Server["env"];
+    /** The run's STORAGE_DRIVER (disk unless set); some files use S3 whatever it is (see file-database.ts). */
+    testStorageDriver: "disk" | "s3";
   }
 }
 
@@ -17,6 +22,18 @@ declare module "vitest" {
  * Without it, each test file migrates its own in-memory PGlite.
  */
 export default async function setup(project: TestProject) {
+  // s3rver runs in this process and starts in milliseconds, so it is there for every run.
+  const s3 = await startTestS3Server();
+  project.provide("testS3", s3.env);
+  project.provide("testStorageDriver", process.env.STORAGE_DRIVER === "s3" ? "s3" : "disk");
+  const closeDatabases = await setupDatabases(project);
+  return async () => {
+    await closeDatabases?.();
+    await s3.close();
+  };
+}
+
+async function setupDatabases(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     project.provide("testDatabase", null);

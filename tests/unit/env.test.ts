@@ -59,6 +59,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv(source)).toThrow(new RegExp(`${variable}:`));
   });
 
+  it("keeps recordings on disk by default and requires the bucket and its keys with STORAGE_DRIVER=s3", () => {
+    expect(parseEnv({}).STORAGE_DRIVER).toBe("disk");
+    expect(() => parseEnv({ STORAGE_DRIVER: "s3", S3_BUCKET: "b" })).toThrow(/S3_REGION: required with STORAGE_DRIVER=s3[\s\S]*S3_ACCESS_KEY_ID: required[\s\S]*S3_SECRET_ACCESS_KEY: required/);
+    const s3 = parseEnv({ STORAGE_DRIVER: "s3", S3_BUCKET: "b", S3_REGION: "us-east-1", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "true" });
+    expect(s3).toMatchObject({ STORAGE_DRIVER: "s3", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: true });
+    expect(() => parseEnv({ STORAGE_DRIVER: "ftp" })).toThrow(InvalidEnvError);
+    expect(() => parseEnv({ S3_ENDPOINT: "not a url" })).toThrow(/S3_ENDPOINT/);
+  });
+
   it("parses lists", () => {
     const env = parseEnv({ ADMIN_PHONES: " +998901234567 , +998911112233", ALLOWED_PHONE_COUNTRIES: "uz,kz" });
     expect(env.ADMIN_PHONES).toEqual(["+998901234567", "+998911112233"]);

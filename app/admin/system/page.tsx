@@ -14,7 +14,7 @@ export default async function AdminSystemPage() {
     [t("node"), info.versions.node],
     [t("next"), info.versions.next],
     [t("database"), t(`databaseValue.${info.database}`)],
-    [t("storage"), t("storageValue", { dir: info.storage.directory })],
+    [t("storage"), t(`storageValue.${info.storage.driver}`, { location: info.storage.location })],
     [t("freeSpace"), info.storage.freeBytes === null ? t("unknown") : gigabytes(info.storage.freeBytes)],
     [t("engine"), info.transcription.engine],
     [t("model"), info.transcription.model],

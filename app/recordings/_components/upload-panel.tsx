@@ -5,9 +5,10 @@ import { useRef, useState } from "react";
 import { ACCEPTED_EXTENSIONS } from "@/lib/recordings/upload-limits";
 import { useUploads, type UploadItem } from "./use-uploads";
 
-export function UploadPanel({ maxUploadMb }: { maxUploadMb: number }) {
+/** `direct`: recordings live in an object store, so files go straight to it rather than through this server. */
+export function UploadPanel({ maxUploadMb, direct }: { maxUploadMb: number; direct: boolean }) {
   const t = useTranslations("recordings");
-  const { items, start, cancel } = useUploads(maxUploadMb);
+  const { items, start, cancel } = useUploads(maxUploadMb, direct);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 

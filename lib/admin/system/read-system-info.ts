@@ -1,5 +1,4 @@
 import "server-only";
-import { statfs } from "node:fs/promises";
 import path from "node:path";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import nextPackage from "next/package.json";
@@ -8,6 +7,7 @@ import { env } from "@/lib/env";
 import { getJobQueue, TRANSCRIBE_QUEUE } from "@/lib/jobs/job-queue";
 import { pgbossJob } from "@/lib/jobs/pgboss-job-table";
 import { getSmsSender } from "@/lib/sms/get-sms-sender";
+import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { readLocalModelStates } from "@/lib/transcription/models/read-local-model-states";
 import { listRoutes } from "@/lib/transcription/routing/list-routes";
 import appPackage from "@/package.json";
@@ -23,7 +23,7 @@ const RECENT_MINUTES = 5;
  */
 export async function readSystemInfo() {
   await getJobQueue();
-  const [[activity], freeBytes, localModels] = await Promise.all([
+  const [[activity], storage, localModels] = await Promise.all([
     db
       .select({
         running: count(sql`case when ${pgbossJob.state} = 'active' then 1 end`),
@@ -31,14 +31,14 @@ export async function readSystemInfo() {
       })
       .from(pgbossJob)
       .where(and(eq(pgbossJob.name, TRANSCRIBE_QUEUE), gt(pgbossJob.createdOn, sql`now() - interval '1 day'`))),
-    freeDiskBytes(env.UPLOAD_DIR),
+    getFileStorage().describe(),
     readLocalModelStates(),
   ]);
   const routes = env.TRANSCRIPTION_ROUTES;
   return {
     versions: { app: appPackage.version, node: process.version, next: nextPackage.version },
     database: getConnection().driver,
-    storage: { driver: "disk" as const, directory: path.resolve(env.UPLOAD_DIR), freeBytes },
+    storage,
     transcription: {
       engine: env.TRANSCRIPTION_ENGINE,
       model: env.TRANSCRIPTION_ENGINE === "openai" ? env.OPENAI_TRANSCRIPTION_MODEL : env.WHISPER_MODEL_PATH ? path.basename(env.WHISPER_MODEL_PATH) : env.WHISPER_MODEL,
@@ -49,15 +49,6 @@ export async function readSystemInfo() {
     workers: { embedded: env.EMBEDDED_WORKER, concurrency: env.WORKER_CONCURRENCY, running: activity?.running ?? 0, startedRecently: activity?.startedRecently ?? 0, recentMinutes: RECENT_MINUTES },
     sms: smsProvider(),
   };
-}
-
-async function freeDiskBytes(directory: string): Promise<number | null> {
-  try {
-    const stats = await statfs(directory);
-    return stats.bavail * stats.bsize;
-  } catch {
-    return null;
-  }
 }
 
 function smsProvider(): "twilio" | "dev" | "none" {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { messageSchema } from "@/lib/api/schemas/error-schemas";
 import { libraryQuerySchema } from "@/lib/recordings/search/library-query";
 import { recordingChangesSchema, recordingIdParamsSchema, recordingPageSchema, recordingSchema, retranscribeBodySchema, uploadFormSchema } from "@/lib/api/schemas/recording-schemas";
+import { completeDirectUploadBodySchema, directUploadRequestSchema, directUploadSchema, uploadIdParamsSchema } from "@/lib/api/schemas/direct-upload-schemas";
 import { errors, json } from "./responses";
 
 const path = recordingIdParamsSchema;
@@ -31,6 +32,25 @@ export const recordingOperations: ZodOpenApiPathsObject = {
       requestBody: { required: true, content: { "multipart/form-data": { schema: uploadFormSchema } } },
       // 503: the server is restarting (lib/shutdown); the client sends the file again.
       responses: { "200": json("The stored recording", recordingSchema), ...errors(400, 401, 413, 415, 422, 503) },
+    },
+  },
+  "/api/v1/audio/uploads": {
+    post: {
+      operationId: "createDirectUpload",
+      tags: ["recordings"],
+      summary: "Start a direct upload: a presigned POST to send the file straight to the object store (409 when the server stores files on its own disk)",
+      requestBody: { required: true, content: { "application/json": { schema: directUploadRequestSchema } } },
+      responses: { "200": json("Where and how to send the file", directUploadSchema), ...errors(400, 401, 403, 409, 413, 415, 422, 429) },
+    },
+  },
+  "/api/v1/audio/uploads/{uploadId}/complete": {
+    post: {
+      operationId: "completeDirectUpload",
+      tags: ["recordings"],
+      summary: "Finish a direct upload once the file is in the bucket: it is checked like any upload and queued for transcription",
+      requestParams: { path: uploadIdParamsSchema },
+      requestBody: { required: false, content: { "application/json": { schema: completeDirectUploadBodySchema } } },
+      responses: { "200": json("The stored recording", recordingSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 422, 429) },
     },
   },
   "/api/v1/audio/list": {

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
+import { StorageUnavailableError } from "@/lib/storage/storage-unavailable-error";
 import { withLocalCopy } from "@/lib/storage/with-local-copy";
 import { joinSegmentText } from "@/lib/transcripts/join-segment-text";
 import { findTranscriptionPreferences } from "@/lib/users/transcription-preferences";
@@ -130,6 +131,8 @@ function classify(error: unknown, shutdown: AbortSignal, timeout: AbortSignal): 
   // Another attempt would take as long again.
   if (timeout.aborted) return { reason: "timed_out", retryable: false };
   if (error instanceof TranscriptionError) return { reason: error.reason, retryable: error.retryable };
+  // The operator must fix rights, space or credentials first; the admins' Jobs page says how.
+  if (error instanceof StorageUnavailableError) return { reason: "storage_unwritable", retryable: false };
   // A bug or an unexpected crash: worth another try, and the last attempt reports it.
   return { reason: "unknown", retryable: true };
 }

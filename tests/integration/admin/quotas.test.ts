@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteAudio } from "@/app/api/v1/audio/[id]/route";
@@ -13,6 +13,7 @@ import { getAudioFixtures, type AudioFixtures } from "../../support/audio-fixtur
 import { createApiUser, type ApiUser } from "../../support/api-users";
 import { noParams } from "../../support/admin-api";
 import { uploadRequest } from "../../support/multipart";
+import { storedFiles } from "../../support/stored-files";
 import { newUzbekMobile } from "../../support/phones";
 
 let fixtures: AudioFixtures;
@@ -42,30 +43,30 @@ async function userWith(quotas: { quotaMinutes?: number; quotaBytes?: number }, 
   return user;
 }
 
-const storedCount = () => readdirSync(process.env.UPLOAD_DIR!, { recursive: true }).length;
+const storedCount = async () => (await storedFiles()).length;
 const rowsOf = async (user: ApiUser) => (await db.select().from(recordings).where(eq(recordings.userId, user.id))).length;
 
 describe("monthly audio minutes", () => {
   it("accepts an upload that reaches the limit exactly, then refuses the next with a 403 saying used and limit", async () => {
     const user = await userWith({ quotaMinutes: 1 }, 60 - mp3Seconds);
     expect((await send(user)).status).toBe(200);
-    const files = storedCount();
+    const files = await storedCount();
     const refused = await send(user);
     expect(refused.status).toBe(403);
     const body = await refused.json();
     expect(body.error.code).toBe("quota_exceeded");
     expect(body.error.message).toContain("1 of 1 minutes");
-    expect(storedCount()).toBe(files);
+    expect(await storedCount()).toBe(files);
     expect(await rowsOf(user)).toBe(1);
   });
 
   it("refuses an upload one hundredth of a second past the limit, changing nothing", async () => {
     const user = await userWith({ quotaMinutes: 1 }, 60 - mp3Seconds + 0.01);
-    const files = storedCount();
+    const files = await storedCount();
     const refused = await send(user, "ru");
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.message).toMatch(/из 1 мин/);
-    expect(storedCount()).toBe(files);
+    expect(await storedCount()).toBe(files);
     expect(await rowsOf(user)).toBe(0);
     expect((await readUserUsage(user.id))?.monthSeconds).toBeCloseTo(60 - mp3Seconds + 0.01, 6);
   });

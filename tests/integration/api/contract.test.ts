@@ -7,6 +7,7 @@ import { writeAllSegments } from "@/lib/transcripts/transcript-writer";
 import { createApiUser, type ApiUser } from "../../support/api-users";
 import { createHandlerFetch, listApiRouteFiles, loadApiRoutes } from "../../support/api-routes";
 import { getAudioFixtures } from "../../support/audio-fixtures";
+import { sendToBucket } from "../../support/direct-upload-client";
 import { createContract } from "../../support/openapi-contract";
 import { newUzbekMobile } from "../../support/phones";
 import { lastCodeSentTo } from "../../support/sms-outbox";
@@ -169,6 +170,26 @@ describe("every operation answers as documented", () => {
     expect((await check("DELETE", "/api/v1/webhooks/{id}", `/api/v1/webhooks/${endpoint.id}`, { user: stranger })).status).toBe(404);
     expect((await check("DELETE", "/api/v1/webhooks/{id}", `/api/v1/webhooks/${endpoint.id}`)).status).toBe(200);
     expect((await check("DELETE", "/api/v1/webhooks/{id}", `/api/v1/webhooks/${endpoint.id}`)).status).toBe(404);
+  });
+
+  // This file runs on the S3 driver (tests/support/file-database.ts lists it), so direct uploads work here.
+  it("recordings: direct upload to the bucket, then complete", async () => {
+    const created = await check("POST", "/api/v1/audio/uploads", "/api/v1/audio/uploads", { json: { filename: "dars.mp3", size: mp3.length, content_type: "audio/mpeg" } });
+    expect(created.status).toBe(200);
+    const target = created.body as { upload_id: string; url: string; fields: Record<string, string> };
+    const completePath = `/api/v1/audio/uploads/${target.upload_id}/complete`;
+    const template = "/api/v1/audio/uploads/{uploadId}/complete";
+    expect((await check("POST", template, completePath, { json: {} })).status).toBe(409);
+    expect((await sendToBucket(target, new Blob([mp3]))).status).toBe(204);
+    expect((await check("POST", template, completePath, { user: stranger, json: {} })).status).toBe(404);
+    expect((await check("POST", template, completePath, { json: { language: "klingon" } })).status).toBe(422);
+    expect((await check("POST", template, completePath, { json: { title: "Dars" } })).status).toBe(200);
+    expect((await check("POST", template, completePath, { json: {} })).status).toBe(409);
+    expect((await check("POST", template, completePath, { user: null, json: {} })).status).toBe(401);
+
+    expect((await check("POST", "/api/v1/audio/uploads", "/api/v1/audio/uploads", { json: { filename: "big.mp3", size: 2 ** 40, content_type: "audio/mpeg" } })).status).toBe(413);
+    expect((await check("POST", "/api/v1/audio/uploads", "/api/v1/audio/uploads", { json: { filename: "" } })).status).toBe(422);
+    expect((await check("POST", "/api/v1/audio/uploads", "/api/v1/audio/uploads", { user: null, json: {} })).status).toBe(401);
   });
 
   it("recordings: upload, list, get, update, retranscribe, delete", async () => {

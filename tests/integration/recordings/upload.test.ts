@@ -1,13 +1,17 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { buffer } from "node:stream/consumers";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as upload } from "@/app/api/v1/audio/upload/route";
+import { POST as createDirectUpload } from "@/app/api/v1/audio/uploads/route";
 import { db } from "@/db/client";
 import { recordings } from "@/db/schema";
 import { getAudioFixtures, type AudioFixtures } from "../../support/audio-fixtures";
 import { createApiUser, type ApiUser } from "../../support/api-users";
 import { abortedUploadRequest, uploadRequest } from "../../support/multipart";
+import { storedFiles, storesOnDisk } from "../../support/stored-files";
+import { getFileStorage } from "@/lib/storage/get-file-storage";
 
 const noParams = { params: Promise.resolve({}) };
 const uploadDir = () => process.env.UPLOAD_DIR!;
@@ -23,24 +27,17 @@ function fileFrom(fixturePath: string): Blob {
   return new Blob([readFileSync(fixturePath)]);
 }
 
-/** Everything on disk under the upload folder, staged or committed. */
-function storedFiles(): string[] {
-  const list = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? list(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-  return list(uploadDir());
-}
-
 async function rowsOf(owner: ApiUser) {
   return db.select().from(recordings).where(eq(recordings.userId, owner.id));
 }
 
 async function expectNothingStored(owner: ApiUser, before: { files: number; rows: number }) {
-  expect(storedFiles()).toHaveLength(before.files);
+  expect(await storedFiles()).toHaveLength(before.files);
   expect(await rowsOf(owner)).toHaveLength(before.rows);
 }
 
 async function snapshot(owner: ApiUser) {
-  return { files: storedFiles().length, rows: (await rowsOf(owner)).length };
+  return { files: (await storedFiles()).length, rows: (await rowsOf(owner)).length };
 }
 
 describe("uploading real audio", () => {
@@ -60,10 +57,11 @@ describe("uploading real audio", () => {
     expect(json.duration).toBeGreaterThan(2.5);
     expect(json.duration).toBeLessThan(3.5);
     expect(json.file_name).toMatch(new RegExp(`^${json.id}\\.[a-z0-9]+$`));
-    const stored = path.join(uploadDir(), json.file_name);
-    expect(statSync(stored).size).toBe(json.file_size);
-    expect(statSync(stored).mode & 0o777).toBe(0o600);
-    expect(readFileSync(stored).equals(readFileSync(fixtures[fixture]))).toBe(true);
+    expect(await storedFiles()).toContain(json.file_name);
+    const stored = await buffer(await getFileStorage().get(json.file_name));
+    expect(stored.length).toBe(json.file_size);
+    expect(stored.equals(readFileSync(fixtures[fixture]))).toBe(true);
+    if (storesOnDisk()) expect(statSync(path.join(uploadDir(), json.file_name)).mode & 0o777).toBe(0o600);
   });
 
   it("uses the file name as the title when none is given, and 'auto' as the language", async () => {
@@ -82,7 +80,7 @@ describe("uploading real audio", () => {
     expect(response.status).toBe(200);
     const json = await response.json();
     expect(json.original_filename).toBe(expected);
-    expect(storedFiles().every((file) => path.dirname(file) === uploadDir() || file.includes(`${path.sep}.tmp${path.sep}`))).toBe(true);
+    expect((await storedFiles()).every((file) => !file.includes("/") || /^(\.tmp|staging)\/[^/]+$/.test(file))).toBe(true);
   });
 });
 
@@ -172,5 +170,16 @@ describe("refusing uploads", () => {
   it("needs a signed-in caller", async () => {
     const response = await upload(uploadRequest("Bearer nope", { file: fileFrom(fixtures.mp3) }), noParams);
     expect(response.status).toBe(401);
+  });
+});
+
+describe("direct uploads on this run's driver", () => {
+  it("are offered only when recordings live in an object store; the local disk answers a localized 409", async () => {
+    const response = await createDirectUpload(new Request("http://localhost/api/v1/audio/uploads", { method: "POST", headers: { authorization: user.authorization, "content-type": "application/json", "accept-language": "uz" }, body: JSON.stringify({ filename: "a.mp3", size: 1000, content_type: "audio/mpeg" }) }), noParams);
+    if (!storesOnDisk()) return expect(response.status).toBe(200);
+    expect(response.status).toBe(409);
+    const body = await response.json();
+    expect(body.error.code).toBe("direct_uploads_unavailable");
+    expect(body.detail).toMatch(/diskida/);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { asc, eq } from "drizzle-orm";
@@ -99,6 +99,28 @@ describe("the transcription pipeline", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ model: "whisper-1", responseFormat: "verbose_json", language: "en", authorization: "Bearer sk-test" });
     expect(sent[0]!.timestampGranularities.sort()).toEqual(["segment", "word"]);
+  });
+
+  it("fails as storage_unwritable, for the admins to fix and without a retry, when the work folder cannot be written", async () => {
+    // A file where the work folder should be: what a read-only or mis-owned DATA_DIR looks like, even to root.
+    const workPath = path.join(process.env.DATA_DIR!, "work");
+    rmSync(workPath, { recursive: true, force: true });
+    writeFileSync(workPath, "not a folder");
+    try {
+      const requestsBefore = fake.requests.length;
+      const id = await uploadSpeech();
+      const done = await settled(id);
+      expect(done).toMatchObject({ transcriptionStatus: "failed", transcriptionError: "storage_unwritable", transcriptionAttempts: 1 });
+      expect(fake.requests.length).toBe(requestsBefore);
+    } finally {
+      rmSync(workPath, { force: true });
+    }
+    // The owner reads that transcription is not set up; only the admins' Jobs page names what to fix.
+    for (const language of ["uz", "ru", "en"]) {
+      const messages = JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../../lib/i18n/messages/${language}.json`), "utf8"));
+      expect(messages.transcription.reasons.storage_unwritable).toBe(messages.transcription.reasons.model_missing);
+      expect(messages.admin.jobs.fixes.storage_unwritable).toMatch(/DATA_DIR.*S3_BUCKET/);
+    }
   });
 
   it("fails without a retry when the API refuses the request (400)", async () => {

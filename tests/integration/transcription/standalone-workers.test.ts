@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -6,6 +6,7 @@ import { getAudioFixtures } from "../../support/audio-fixtures";
 import { createApiUser } from "../../support/api-users";
 import { startFakeOpenAIServer, type FakeOpenAIServer } from "../../support/fake-openai-server";
 import { uploadRequest } from "../../support/multipart";
+import { spawnWorker } from "../../support/worker-process";
 
 // Standalone workers need PostgreSQL (the embedded database serves one process), so this runs in the
 // PostgreSQL pass of CI and is skipped, saying so, on PGlite.
@@ -65,8 +66,7 @@ describe.skipIf(!onPostgres)("standalone workers (npm run worker)", () => {
       WORKER_SHUTDOWN_GRACE_MS: "500",
       LOG_LEVEL: "warn",
     };
-    // Node itself (not npx) so signals reach the worker and its exit code is the worker's own.
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+    const child = spawnWorker(env);
     children.push(child);
     return child;
   }

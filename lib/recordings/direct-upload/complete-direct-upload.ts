@@ -1,0 +1,83 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { pendingUploads, type PendingUpload, type Recording } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
+import { StagedObjectTooLargeError, type DirectUploads } from "@/lib/storage/file-storage";
+import { getFileStorage } from "@/lib/storage/get-file-storage";
+import { refuseWhenQueueFull } from "@/lib/transcription/pipeline/refuse-when-queue-full";
+import { storeStagedUpload } from "../upload/store-staged-upload";
+import { maxUploadBytes } from "../upload/upload-recording";
+import { uploadError } from "../upload/upload-error";
+import { directUploadErrors } from "./direct-upload-errors";
+
+// The form expires after ten minutes, but a large file sent just before that may still be arriving.
+const COMPLETION_GRACE_MS = 30 * 60 * 1000;
+
+/**
+ * Turns a direct upload into a recording: the object's size must match what was declared, and then it
+ * is inspected and stored by `storeStagedUpload`, exactly as an upload through the server. Only one
+ * completion can run: the row is claimed (pending → completing) first. A failed check deletes the
+ * object and ends the upload; an object that has not arrived yet leaves the upload open to try again.
+ */
+export async function completeDirectUpload(caller: CurrentUser, uploadId: string, fields: Record<string, unknown>): Promise<Recording> {
+  const direct = getFileStorage().directUploads;
+  if (!direct) throw directUploadErrors.unavailable();
+  await refuseWhenQueueFull(caller.id);
+  const upload = await claim(caller, uploadId, direct);
+
+  let staged;
+  try {
+    staged = await direct.openStaged(upload.stagingKey, maxUploadBytes());
+  } catch (error) {
+    await finish(upload, "failed");
+    if (error instanceof StagedObjectTooLargeError) throw uploadError("payload_too_large", "file_too_large", { maxMb: env.MAX_UPLOAD_MB });
+    throw error;
+  }
+  if (!staged) {
+    await finish(upload, "pending");
+    throw directUploadErrors.notReceived();
+  }
+  if (staged.bytesWritten !== upload.declaredSize) {
+    await staged.discard();
+    await finish(upload, "failed");
+    throw directUploadErrors.sizeMismatch();
+  }
+  try {
+    return await storeStagedUpload(staged, caller, {
+      filename: upload.filename,
+      size: staged.bytesWritten,
+      fields,
+      inTransaction: async (tx, recording) => {
+        await tx.update(pendingUploads).set({ state: "completed", recordingId: recording.id, updatedAt: new Date() }).where(eq(pendingUploads.id, upload.id));
+      },
+    });
+  } catch (error) {
+    await finish(upload, "failed");
+    throw error;
+  }
+}
+
+async function claim(caller: CurrentUser, uploadId: string, direct: DirectUploads): Promise<PendingUpload> {
+  if (!z.uuid().safeParse(uploadId).success) throw directUploadErrors.notFound();
+  const graceSeconds = COMPLETION_GRACE_MS / 1000;
+  const [claimed] = await db
+    .update(pendingUploads)
+    .set({ state: "completing", updatedAt: new Date() })
+    .where(and(eq(pendingUploads.id, uploadId), eq(pendingUploads.userId, caller.id), eq(pendingUploads.state, "pending"), sql`${pendingUploads.expiresAt} + make_interval(secs => ${graceSeconds}) > now()`))
+    .returning();
+  if (claimed) return claimed;
+  const [existing] = await db.select().from(pendingUploads).where(and(eq(pendingUploads.id, uploadId), eq(pendingUploads.userId, caller.id)));
+  if (!existing) throw directUploadErrors.notFound();
+  if (existing.state !== "pending") throw directUploadErrors.alreadyCompleted();
+  // Expired: closed, and its object deleted if one arrived.
+  await direct.discard(existing.stagingKey);
+  await finish(existing, "failed");
+  throw directUploadErrors.expired();
+}
+
+async function finish(upload: PendingUpload, state: "pending" | "failed"): Promise<void> {
+  await db.update(pendingUploads).set({ state, updatedAt: new Date() }).where(eq(pendingUploads.id, upload.id));
+}
