@@ -5,8 +5,10 @@ import { contentSecurityPolicy } from "./lib/http/content-security-policy";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  // Native and WASM packages must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty", "postgres", "rate-limiter-flexible", "pg-boss", "pg", "@napi-rs/whisper", "@ffmpeg-installer/ffmpeg", "pdfkit"],
+  // Native and WASM packages must be loaded by Node at run time, not bundled. So is twilio: bundled, its
+  // 8 MB went into the shared chunk that every group of API routes gets its own copy of (about ten),
+  // each held in memory as source.
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty", "postgres", "rate-limiter-flexible", "pg-boss", "pg", "@napi-rs/whisper", "@ffmpeg-installer/ffmpeg", "pdfkit", "twilio"],
   poweredByHeader: false,
   // `npm test` type-checks the whole repository (tests included) with tsc; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },

@@ -23,6 +23,11 @@ type Connection = {
   close: () => Promise<void>;
 };
 
+// PostgreSQL's default buffer pool (128 MB) lives inside PGlite's WebAssembly memory, which never
+// shrinks, so it ends up resident whole. The embedded database of a small server is a few MB, read
+// through the OS page cache anyway: 16 MB holds its working set and saves ~140 MB resident.
+const PGLITE_SHARED_BUFFERS = "16MB";
+
 function connect(): Connection {
   if (env.DATABASE_URL) {
     const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
@@ -34,7 +39,7 @@ function connect(): Connection {
   }
   if (!env.PGLITE_DIR.startsWith("memory://")) mkdirSync(env.PGLITE_DIR, { recursive: true });
   // Always with the search extensions: once their indexes exist, every write to an indexed table needs them.
-  const client = new PGlite(env.PGLITE_DIR, { extensions: { pg_trgm, unaccent } });
+  const client = new PGlite(env.PGLITE_DIR, { extensions: { pg_trgm, unaccent }, startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     driver: "pglite",
