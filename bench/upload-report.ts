@@ -1,4 +1,5 @@
 import { availableParallelism, loadavg } from "node:os";
+import { printTable } from "./support/print-table";
 import type { RssMeasurement } from "./support/process-rss";
 
 /** One round of concurrent uploads to one server. */
@@ -68,9 +69,4 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("   "));
 }

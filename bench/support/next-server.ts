@@ -12,6 +12,7 @@ const repoRoot = path.resolve(import.meta.dirname, "../..");
 export const benchDataDir = path.join(repoRoot, ".data/bench");
 const buildDir = path.join(benchDataDir, "build");
 const nextBin = path.join(repoRoot, "node_modules/next/dist/bin/next");
+const npmBin = process.platform === "win32" ? "npm.cmd" : "npm";
 
 /**
  * A production build of the working tree, in a copy of it under .data/bench/build rather than in the
@@ -46,7 +47,7 @@ export function prepareProductionBuild({ rebuild }: { rebuild: boolean }): strin
  * configured like scripts/e2e-server.sh (development SMS sender, so the benchmark can sign in), then
  * waits until /api/health answers.
  */
-export async function startNextServer(appDir: string, runDir: string, extraEnv: Record<string, string>): Promise<NextServer> {
+export async function startNextServer(appDir: string, runDir: string, extraEnv: Record<string, string>): Promise<NextServer & { startSeconds: number }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -57,16 +58,20 @@ export async function startNextServer(appDir: string, runDir: string, extraEnv: 
     AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
     ALLOW_DEV_SMS: "true",
     LOG_LEVEL: "info",
-    ...extraEnv,
   };
-  // Whatever the caller's shell has would send SMS, use another database or call OpenAI.
-  for (const name of Object.keys(env)) if (/^(DATABASE_URL|TWILIO_|OPENAI_|PORT$|NODE_OPTIONS$)/.test(name)) delete env[name];
+  // Whatever the caller's shell has would send SMS, use another database or call OpenAI (a database
+  // the caller means comes in extraEnv); npm_ variables are npm's own, for the start script to set.
+  for (const name of Object.keys(env)) if (/^(DATABASE_URL|TWILIO_|OPENAI_|PORT$|NODE_OPTIONS$|MALLOC_|npm_)/.test(name)) delete env[name];
+  Object.assign(env, extraEnv);
 
-  const server = spawnServer(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: appDir, env });
+  // Through the package's own start script, so the benchmark measures exactly what `npm start` runs
+  // (its environment included, e.g. MALLOC_ARENA_MAX).
+  const server = spawnServer(npmBin, ["run", "--silent", "start", "--", "-H", "127.0.0.1", "-p", String(port)], { cwd: appDir, env });
   const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
   try {
     await waitForHealth(url, server, 120_000);
-    return { url, server, servingPid: findListeningProcess(server.pid, port) };
+    return { url, server, servingPid: findListeningProcess(server.pid, port), startSeconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await server.stop();
     throw error;
