@@ -13,6 +13,7 @@ import { createTempFile, sweepStaleTempFiles } from "./temp-files";
 export function createDiskStorage({ rootDir }: { rootDir: string }): FileStorage {
   const root = path.resolve(rootDir);
   const tempDir = path.join(root, ".tmp");
+  const syncRoot = coalescedDirectorySync(root);
 
   function pathOf(key: string): string {
     assertStorageKey(key);
@@ -34,7 +35,7 @@ export function createDiskStorage({ rootDir }: { rootDir: string }): FileStorage
         await temp.close();
         await rename(temp.path, target);
         committed = true;
-        await syncDirectory(root);
+        await syncRoot();
         return { size: temp.bytesWritten };
       },
       discard: () => temp.discard(),
@@ -95,7 +96,33 @@ function assertByteSpan({ start, end }: ByteSpan): void {
   }
 }
 
-/** Makes a rename durable: the new directory entry survives a power cut once this resolves. */
+/**
+ * Makes renames into `dir` durable: a caller's new directory entry survives a power cut once its call
+ * resolves. Uploads finishing together share one fsync: a caller arriving while one runs waits for
+ * the next, which starts after its rename, and every caller arriving meanwhile joins that one.
+ */
+function coalescedDirectorySync(dir: string): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const start = (): Promise<void> => {
+    const sync = syncDirectory(dir).finally(() => {
+      if (running === sync) running = null;
+    });
+    running = sync;
+    return sync;
+  };
+  return () => {
+    if (!running) return start();
+    next ??= running
+      .catch(() => undefined)
+      .then(() => {
+        next = null;
+        return start();
+      });
+    return next;
+  };
+}
+
 async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, "r");
   try {

@@ -5,7 +5,13 @@ import busboy from "busboy";
 import type { StagedFile } from "@/lib/storage/file-storage";
 import { uploadError } from "./upload-error";
 
-export type ReceivedUpload = { filename: string; fields: Record<string, string>; size: number };
+export type ReceivedUpload = {
+  filename: string;
+  fields: Record<string, string>;
+  size: number;
+  /** performance.now() when the file's last byte had been read from the request (writing and fsync follow). */
+  lastByteAt: number;
+};
 
 const MAX_FIELDS = 5;
 const MAX_FIELD_BYTES = 1024;
@@ -42,6 +48,7 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
     let filename = "";
     let fileStream: Readable | null = null;
     let written: Promise<number> | null = null;
+    let lastByteAt = 0;
 
     function fail(error: unknown) {
       if (settled) return;
@@ -59,6 +66,7 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
       }
       fileStream = stream;
       filename = decodeFormDataFilename(info.filename ?? "");
+      stream.on("end", () => (lastByteAt = performance.now()));
       stream.on("limit", () => fail(uploadError("payload_too_large", "file_too_large", { maxMb: Math.round(maxFileBytes / 2 ** 20) })));
       written = staged.write(stream);
       written.catch(fail);
@@ -78,7 +86,7 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
       written.then((size) => {
         if (settled) return;
         settled = true;
-        resolve({ filename, fields, size });
+        resolve({ filename, fields, size, lastByteAt });
       }, fail);
     });
     source.pipe(parser);

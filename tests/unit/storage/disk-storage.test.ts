@@ -199,6 +199,20 @@ describe("disk storage staged files", () => {
     expect((await storage.stat("rec-5.flac"))?.size).toBe(6);
   });
 
+  it("commits many uploads at once, each one settled only once its name is on disk", async () => {
+    // Commits finishing together share directory fsyncs; none may resolve before its own rename.
+    const names = Array.from({ length: 12 }, (_, i) => `rec-${i}.wav`);
+    const staged = await Promise.all(names.map(() => storage.createStagedFile()));
+    await Promise.all(staged.map((file, i) => file.write(Readable.from([`body ${i}`]))));
+    await Promise.all(
+      staged.map(async (file, i) => {
+        await file.commit(names[i]!);
+        expect(statSync(path.join(rootDir, names[i]!)).size).toBe(`body ${i}`.length);
+      }),
+    );
+    for (const [i, name] of names.entries()) expect(await text(await storage.get(name))).toBe(`body ${i}`);
+  });
+
   it("is written once and committed once", async () => {
     const staged = await storage.createStagedFile();
     await staged.write(Readable.from(["a"]));
