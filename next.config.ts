@@ -1,8 +1,6 @@
 import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { contentSecurityPolicy } from "./lib/http/content-security-policy";
-
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Native and WASM packages must be loaded by Node at run time, not bundled. So is twilio: bundled, its
@@ -27,4 +25,12 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+/**
+ * next-intl's plugin only adds build-time aliases (already in the build when `next start` runs), and
+ * loading it loads @swc/core and a file watcher too, ~15 MB resident in every production server.
+ */
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+}
