@@ -19,6 +19,7 @@ const MAX_FIELD_BYTES = 1024;
 // answer instead of a reset and can reuse the connection; beyond it the connection is cut (and the
 // answer says Connection: close, see the upload route).
 const MAX_DRAIN_BYTES = 1024 * 1024;
+const READ_AHEAD_BYTES = 1024 * 1024;
 
 /**
  * Streams a multipart body into `staged` as it arrives, so memory stays flat whatever the size.
@@ -36,11 +37,15 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
       defParamCharset: "utf8",
       limits: { files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, // busboy reports "limit" on reaching fileSize; one byte more makes maxFileBytes itself allowed.
       fileSize: maxFileBytes + 1, parts: MAX_FIELDS + 1, headerPairs: 20 },
+      highWaterMark: READ_AHEAD_BYTES,
+      fileHwm: READ_AHEAD_BYTES,
     });
   } catch {
     return Promise.reject(uploadError("bad_request", "multipart_malformed"));
   }
-  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+  // Read ahead by up to READ_AHEAD_BYTES (the default is one 16 KB chunk), so the request keeps flowing
+  // while the file is written.
+  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>, { highWaterMark: READ_AHEAD_BYTES });
 
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
