@@ -1,14 +1,12 @@
 import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { contentSecurityPolicy } from "./lib/http/content-security-policy";
 import { bucketOrigin } from "./lib/storage/bucket-origin";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/transcripts/text-limits";
 import { serverExternalPackages } from "./scripts/server-external-packages";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
-
 const nextConfig: NextConfig = {
-  // Native and WASM packages must be loaded by Node at run time, not bundled.
+  // Native and WASM packages must be loaded by Node at run time, not bundled (the list says why twilio is too).
   serverExternalPackages,
   // `.next/standalone`: server.js with only the node_modules files the server needs (the Dockerfile
   // copies it; see the README's "Deploying"). The files below are found from the working directory
@@ -50,4 +48,12 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+/**
+ * next-intl's plugin only adds build-time aliases (already in the build when `next start` runs), and
+ * loading it loads @swc/core and a file watcher too, ~15 MB resident in every production server.
+ */
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const { default: createNextIntlPlugin } = await import("next-intl/plugin");
+  return createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+}

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { MB, printUploadReport, type UploadPhase } from "./upload-report";
+import { MB, printUploadReport, type ServerTimings, type UploadPhase } from "./upload-report";
 import { postFile, postMultipartFile, type HttpResult } from "./support/http-upload";
 import { benchDataDir, prepareProductionBuild, startNextServer } from "./support/next-server";
 import { measureRss } from "./support/process-rss";
@@ -78,7 +78,8 @@ async function main(): Promise<void> {
     const baseline: UploadPhase[] = [];
     for (let round = 1; round <= rounds; round += 1) {
       console.error(`Round ${round}/${rounds}: uploading to Yozuv (pid ${next.servingPid}), then to the plain stream server (pid ${plain.pid}) ...`);
-      yozuv.push(await timeConcurrentUploads(next.servingPid, files, uploadToYozuv));
+      const phase = await timeConcurrentUploads(next.servingPid, files, uploadToYozuv);
+      yozuv.push({ ...phase, serverTimings: await serverTimingsOf(next.server, phase.results) });
       baseline.push(await timeConcurrentUploads(plain.pid, files, uploadToPlain));
     }
     printUploadReport({ fileCount: FILE_COUNT, fileBytes: FILE_BYTES, yozuv, plain: baseline });
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
 }
 
 /** All files at once; the time runs from the first request to the last answer, RSS is `pid`'s. */
-async function timeConcurrentUploads(pid: number, files: string[], upload: (file: string) => Promise<HttpResult>): Promise<UploadPhase> {
+async function timeConcurrentUploads(pid: number, files: string[], upload: (file: string) => Promise<HttpResult>): Promise<UploadPhase & { results: HttpResult[] }> {
   // Flush what earlier steps left to write back, so it does not slow this phase's disk writes, and let
   // the server settle before its "before" RSS is read.
   spawnSync("sync");
@@ -96,10 +97,34 @@ async function timeConcurrentUploads(pid: number, files: string[], upload: (file
   const started = performance.now();
   const { result, rss } = await measureRss(pid, () => Promise.all(files.map(async (file) => expectCreated(await upload(file), file))));
   const afterLastByteSeconds = result.reduce((sum, { sentAt, answeredAt }) => sum + (answeredAt - sentAt) / 1000, 0) / result.length;
-  return { seconds: (performance.now() - started) / 1000, rss, afterLastByteSeconds };
+  return { seconds: (performance.now() - started) / 1000, rss, afterLastByteSeconds, results: result };
 }
 
-/** A 201 whose file_size is the file's: anything else is an error, printed with the server's answer. */
+/**
+ * The server's own account of each upload (its "upload stored" log line, found by the recording's
+ * id), averaged per phase over the round's uploads.
+ */
+async function serverTimingsOf(server: ServerProcess, results: HttpResult[]): Promise<ServerTimings> {
+  const all = await Promise.all(
+    results.map(({ body }) => {
+      const { id } = JSON.parse(body) as { id: string };
+      return server.waitForLine((line) => timingsIn(line, id), 10_000);
+    }),
+  );
+  return Object.fromEntries(Object.keys(all[0]!).map((name) => [name, all.reduce((sum, timings) => sum + timings[name]!, 0) / all.length]));
+}
+
+function timingsIn(line: string, recordingId: string): ServerTimings | undefined {
+  if (!line.startsWith("{")) return undefined;
+  try {
+    const entry = JSON.parse(line) as { msg?: unknown; recordingId?: unknown; timings?: ServerTimings };
+    return entry.msg === "upload stored" && entry.recordingId === recordingId ? entry.timings : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A 200 (201 from the plain server) whose file_size is the file's: anything else is an error, printed with the server's answer. */
 function expectCreated(result: HttpResult, file: string): HttpResult {
   let size: unknown;
   try {
@@ -107,7 +132,7 @@ function expectCreated(result: HttpResult, file: string): HttpResult {
   } catch {
     size = undefined;
   }
-  if (result.status !== 201 || size !== statSync(file).size) {
+  if ((result.status !== 200 && result.status !== 201) || size !== statSync(file).size) {
     throw new Error(`Upload of ${path.basename(file)} failed: HTTP ${result.status} ${result.body.slice(0, 500)}`);
   }
   return result;

@@ -24,6 +24,15 @@ type Connection = {
   close: () => Promise<void>;
 };
 
+// PostgreSQL's default buffer pool (128 MB) lives inside PGlite's WebAssembly memory, which never
+// shrinks, so it ends up resident whole. The embedded database of a small server is a few MB, read
+// through the OS page cache anyway: 16 MB holds its working set and saves ~140 MB resident.
+const PGLITE_SHARED_BUFFERS = "16MB";
+
+export function pgliteStartParams(): string[] {
+  return [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+}
+
 function connect(): Connection {
   if (env.DATABASE_URL) {
     const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
@@ -35,7 +44,7 @@ function connect(): Connection {
   }
   if (!env.PGLITE_DIR.startsWith("memory://")) mkdirSync(env.PGLITE_DIR, { recursive: true });
   // Always with the search extensions: once their indexes exist, every write to an indexed table needs them.
-  const client = new PGlite(env.PGLITE_DIR, { extensions: { btree_gin, pg_trgm, unaccent } });
+  const client = new PGlite(env.PGLITE_DIR, { extensions: { btree_gin, pg_trgm, unaccent }, startParams: pgliteStartParams() });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     driver: "pglite",
@@ -51,6 +60,10 @@ const globalForDb = globalThis as typeof globalThis & { __yozuvDb?: Connection }
 export function getConnection(): Connection {
   globalForDb.__yozuvDb ??= connect();
   return globalForDb.__yozuvDb;
+}
+
+export function hasConnection(): boolean {
+  return globalForDb.__yozuvDb !== undefined;
 }
 
 export async function closeConnection(): Promise<void> {

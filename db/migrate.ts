@@ -7,7 +7,8 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { env } from "@/lib/env";
-import { getConnection } from "./client";
+import { getConnection, hasConnection, pgliteStartParams } from "./client";
+import { initializePgliteDir } from "./initialize-pglite-dir";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
@@ -22,6 +23,7 @@ const MIGRATION_LOCK_ID = 7_020_611;
 export async function migrateDatabase(options: { migrationsFolder?: string } = {}): Promise<void> {
   const config = { migrationsFolder: options.migrationsFolder ?? MIGRATIONS_FOLDER };
   if (!env.DATABASE_URL) {
+    if (!hasConnection()) await initializePgliteDir(env.PGLITE_DIR, pgliteStartParams());
     await migratePglite(getConnection().db as unknown as PgliteDatabase, config);
     return;
   }

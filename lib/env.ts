@@ -113,6 +113,7 @@ export const envSchema = z.object({
   WHISPER_MODEL_SHA256: optionalString.pipe(sha256Hex.optional()),
   WHISPER_MODEL: z.enum(["tiny", "base", "small", "medium", "large-v3-turbo"]).default("small"),
   WHISPER_THREADS: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().max(256).default(availableParallelism())),
+  WHISPER_IDLE_UNLOAD_SECONDS: z.coerce.number().int().min(0).default(300),
   EMBEDDED_WORKER: z
     .enum(["true", "false", "1", "0", ""])
     .default("true")

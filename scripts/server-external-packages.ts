@@ -16,4 +16,7 @@ export const serverExternalPackages = [
   "@aws-sdk/client-s3",
   "@aws-sdk/lib-storage",
   "@aws-sdk/s3-presigned-post",
+  // Bundled, twilio's 8 MB went into the shared chunk that every group of API routes gets its own copy
+  // of (about ten), each held in memory as source.
+  "twilio",
 ];

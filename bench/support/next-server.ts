@@ -46,7 +46,7 @@ export function prepareProductionBuild({ rebuild }: { rebuild: boolean }): strin
  * configured like scripts/e2e-server.sh (development SMS sender, so the benchmark can sign in), then
  * waits until /api/health answers.
  */
-export async function startNextServer(appDir: string, runDir: string, extraEnv: Record<string, string>): Promise<NextServer> {
+export async function startNextServer(appDir: string, runDir: string, extraEnv: Record<string, string>): Promise<NextServer & { startSeconds: number }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -57,16 +57,22 @@ export async function startNextServer(appDir: string, runDir: string, extraEnv: 
     AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123456789",
     ALLOW_DEV_SMS: "true",
     LOG_LEVEL: "info",
-    ...extraEnv,
   };
-  // Whatever the caller's shell has would send SMS, use another database or call OpenAI.
-  for (const name of Object.keys(env)) if (/^(DATABASE_URL|TWILIO_|OPENAI_|PORT$|NODE_OPTIONS$)/.test(name)) delete env[name];
+  // Whatever the caller's shell has would send SMS, use another database or call OpenAI (a database
+  // the caller means comes in extraEnv); npm_ variables are npm's own, for the start script to set.
+  for (const name of Object.keys(env)) if (/^(DATABASE_URL|TWILIO_|OPENAI_|PORT$|NODE_OPTIONS$|MALLOC_|npm_)/.test(name)) delete env[name];
+  Object.assign(env, extraEnv);
 
+  // `next start` on the copy's build with what `npm start` (scripts/start.sh) sets for the standalone
+  // server, MALLOC_ARENA_MAX included: the copy's standalone bundle sits under the repository's path
+  // (its tracing root), so start.sh would not find it there.
+  env.MALLOC_ARENA_MAX = "2";
   const server = spawnServer(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: appDir, env });
   const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
   try {
     await waitForHealth(url, server, 120_000);
-    return { url, server, servingPid: findListeningProcess(server.pid, port) };
+    return { url, server, servingPid: findListeningProcess(server.pid, port), startSeconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await server.stop();
     throw error;

@@ -1,6 +1,6 @@
 import "server-only";
 import type pino from "pino";
-import twilio from "twilio";
+import type { Twilio } from "twilio";
 import type { SmsMessage, SmsReceipt, SmsSender } from "./sms-sender";
 import { toSmsDeliveryError } from "./twilio-error";
 
@@ -23,10 +23,17 @@ export function createTwilioSmsSender(options: TwilioSmsSenderOptions): SmsSende
   if (!fromNumber && !messagingServiceSid) {
     throw new Error("Twilio SMS needs a sender: set fromNumber or messagingServiceSid");
   }
-  const client = twilio(accountSid, authToken, { timeout: REQUEST_TIMEOUT_MS, autoRetry: false });
-  // twilio 6 has no constructor option for this: every request URL is built from the API domain's
-  // `baseUrl` (lib/base/Domain.js absoluteUrl), so overriding it redirects Messages calls wholesale.
-  if (apiBaseUrl) client.api.baseUrl = apiBaseUrl;
+  // The SDK is loaded on the first message, not with this module: it is large (megabytes of code kept
+  // in memory), and a server that signs nobody in by SMS yet should not carry it.
+  let client: Promise<Twilio> | undefined;
+  const loadClient = () =>
+    (client ??= import("twilio").then(({ default: twilio }) => {
+      const created = twilio(accountSid, authToken, { timeout: REQUEST_TIMEOUT_MS, autoRetry: false });
+      // twilio 6 has no constructor option for this: every request URL is built from the API domain's
+      // `baseUrl` (lib/base/Domain.js absoluteUrl), so overriding it redirects Messages calls wholesale.
+      if (apiBaseUrl) created.api.baseUrl = apiBaseUrl;
+      return created;
+    }));
   // A Messaging Service picks the best sender per destination (and handles opt-outs), so it wins.
   const sender = messagingServiceSid ? { messagingServiceSid } : { from: fromNumber as string };
   const logger = options.logger.child({ provider: "twilio" });
@@ -35,7 +42,7 @@ export function createTwilioSmsSender(options: TwilioSmsSenderOptions): SmsSende
     name: "twilio",
     async send({ to, body }: SmsMessage): Promise<SmsReceipt> {
       try {
-        const message = await client.messages.create({ to, body, ...sender });
+        const message = await (await loadClient()).messages.create({ to, body, ...sender });
         logger.info({ to, sid: message.sid, status: message.status }, "sms accepted by twilio");
         return { provider: "twilio", id: message.sid };
       } catch (error) {

@@ -16,6 +16,7 @@ import { createTempFile, sweepStaleTempFiles } from "./temp-files";
 export function createDiskStorage({ rootDir }: { rootDir: string }): FileStorage {
   const root = path.resolve(rootDir);
   const tempDir = path.join(root, ".tmp");
+  const syncRoot = coalescedDirectorySync(root);
 
   function pathOf(key: string): string {
     assertStorageKey(key);
@@ -26,7 +27,7 @@ export function createDiskStorage({ rootDir }: { rootDir: string }): FileStorage
     const temp = await createTempFile(tempDir);
     return stagedTempFile(temp, async (key) => {
       await rename(temp.path, pathOf(key));
-      await syncDirectory(root);
+      await syncRoot();
     });
   }
 
@@ -91,7 +92,33 @@ export function createDiskStorage({ rootDir }: { rootDir: string }): FileStorage
   };
 }
 
-/** Makes a rename durable: the new directory entry survives a power cut once this resolves. */
+/**
+ * Makes renames into `dir` durable: a caller's new directory entry survives a power cut once its call
+ * resolves. Uploads finishing together share one fsync: a caller arriving while one runs waits for
+ * the next, which starts after its rename, and every caller arriving meanwhile joins that one.
+ */
+function coalescedDirectorySync(dir: string): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const start = (): Promise<void> => {
+    const sync = syncDirectory(dir).finally(() => {
+      if (running === sync) running = null;
+    });
+    running = sync;
+    return sync;
+  };
+  return () => {
+    if (!running) return start();
+    next ??= running
+      .catch(() => undefined)
+      .then(() => {
+        next = null;
+        return start();
+      });
+    return next;
+  };
+}
+
 async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, "r");
   try {

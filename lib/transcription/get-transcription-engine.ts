@@ -41,7 +41,8 @@ async function createConfiguredOpenAIEngine(model = env.OPENAI_TRANSCRIPTION_MOD
 }
 
 async function createConfiguredLocalEngine(model?: string): Promise<TranscriptionEngine> {
-  return createLocalWhisperEngine({ modelPath: await localModelFile(model), threads: env.WHISPER_THREADS });
+  const idleUnloadMs = env.WHISPER_IDLE_UNLOAD_SECONDS > 0 ? env.WHISPER_IDLE_UNLOAD_SECONDS * 1000 : undefined;
+  return createLocalWhisperEngine({ modelPath: await localModelFile(model), threads: env.WHISPER_THREADS, idleUnloadMs });
 }
 
 /**

@@ -6,7 +6,13 @@ import { serverShuttingDownError } from "@/lib/shutdown/server-shutting-down-err
 import type { StagedFile } from "@/lib/storage/file-storage";
 import { uploadError } from "./upload-error";
 
-export type ReceivedUpload = { filename: string; fields: Record<string, string>; size: number };
+export type ReceivedUpload = {
+  filename: string;
+  fields: Record<string, string>;
+  size: number;
+  /** performance.now() when the file's last byte had been read from the request (writing and fsync follow). */
+  lastByteAt: number;
+};
 
 const MAX_FIELDS = 5;
 const MAX_FIELD_BYTES = 1024;
@@ -14,6 +20,7 @@ const MAX_FIELD_BYTES = 1024;
 // answer instead of a reset and can reuse the connection; beyond it the connection is cut (and the
 // answer says Connection: close, see the upload route).
 const MAX_DRAIN_BYTES = 1024 * 1024;
+const READ_AHEAD_BYTES = 1024 * 1024;
 
 /**
  * Streams a multipart body into `staged` as it arrives, so memory stays flat whatever the size.
@@ -32,11 +39,15 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
       defParamCharset: "utf8",
       limits: { files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, // busboy reports "limit" on reaching fileSize; one byte more makes maxFileBytes itself allowed.
       fileSize: maxFileBytes + 1, parts: MAX_FIELDS + 1, headerPairs: 20 },
+      highWaterMark: READ_AHEAD_BYTES,
+      fileHwm: READ_AHEAD_BYTES,
     });
   } catch {
     return Promise.reject(uploadError("bad_request", "multipart_malformed"));
   }
-  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+  // Read ahead by up to READ_AHEAD_BYTES (the default is one 16 KB chunk), so the request keeps flowing
+  // while the file is written.
+  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>, { highWaterMark: READ_AHEAD_BYTES });
 
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
@@ -44,6 +55,7 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
     let filename = "";
     let fileStream: Readable | null = null;
     let written: Promise<number> | null = null;
+    let lastByteAt = 0;
 
     function fail(error: unknown) {
       if (settled) return;
@@ -61,6 +73,7 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
       }
       fileStream = stream;
       filename = decodeFormDataFilename(info.filename ?? "");
+      stream.on("end", () => (lastByteAt = performance.now()));
       stream.on("limit", () => fail(uploadError("payload_too_large", "file_too_large", { maxMb: Math.round(maxFileBytes / 2 ** 20) })));
       written = staged.write(stream);
       written.catch(fail);
@@ -81,7 +94,7 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
       written.then((size) => {
         if (settled) return;
         settled = true;
-        resolve({ filename, fields, size });
+        resolve({ filename, fields, size, lastByteAt });
       }, fail);
     });
     source.pipe(parser);

@@ -31,6 +31,7 @@ async function receiveAndStore(request: Request, caller: CurrentUser, signal: Ab
 
   await refuseWhenQueueFull(caller.id);
 
+  const startedAt = performance.now();
   const staged = await getFileStorage().createStagedFile();
   let received;
   try {
@@ -39,5 +40,5 @@ async function receiveAndStore(request: Request, caller: CurrentUser, signal: Ab
     await staged.discard();
     throw error;
   }
-  return storeStagedUpload(staged, caller, received);
+  return storeStagedUpload(staged, caller, { ...received, timings: { startedAt, lastByteAt: received.lastByteAt } });
 }

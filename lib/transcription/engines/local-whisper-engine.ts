@@ -47,7 +47,15 @@ export type LocalWhisperEngineOptions = {
   wordTimings?: boolean;
   /** Cut long quiet stretches out before decoding (default true); see findSpeechSpans. */
   skipSilence?: boolean;
+  /**
+   * After this long with no job, the worker thread and the model it holds are released (hundreds of MB
+   * for real models); the next job loads the model again. Default: kept until `close()`.
+   */
+  idleUnloadMs?: number;
 };
+
+/** The local engine, and whether a model is loaded (or loading) right now. */
+export type LocalWhisperEngine = TranscriptionEngine & { readonly modelLoaded: boolean };
 
 /**
  * The worker script is a plain .mjs file found at a fixed place under the project root (the working
@@ -61,11 +69,11 @@ export function defaultWorkerScriptPath(cwd: string = process.cwd()): string {
   return path.join(cwd, "lib", "transcription", "engines", "whisper-worker.mjs");
 }
 
-export function createLocalWhisperEngine(options: LocalWhisperEngineOptions): TranscriptionEngine {
-  return new LocalWhisperEngine(options);
+export function createLocalWhisperEngine(options: LocalWhisperEngineOptions): LocalWhisperEngine {
+  return new WhisperCppEngine(options);
 }
 
-class LocalWhisperEngine implements TranscriptionEngine {
+class WhisperCppEngine implements LocalWhisperEngine {
   readonly name = "local" as const;
   readonly model: string;
   private worker: Promise<WhisperWorkerThread> | null = null;
@@ -73,9 +81,16 @@ class LocalWhisperEngine implements TranscriptionEngine {
   private stopping: Promise<void> = Promise.resolve();
   /** Jobs run one at a time: one whisper context, and the cores are already all in use. */
   private queue: Promise<void> = Promise.resolve();
+  /** Jobs waiting or running; the idle timer runs only while there are none. */
+  private jobs = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: LocalWhisperEngineOptions) {
     this.model = path.basename(options.modelPath);
+  }
+
+  get modelLoaded(): boolean {
+    return this.worker !== null;
   }
 
   transcribe(audioPath: string, options: TranscribeOptions): Promise<TranscriptionResult> {
@@ -110,6 +125,8 @@ class LocalWhisperEngine implements TranscriptionEngine {
     const mine = new Promise<void>((resolve) => (release = resolve));
     // Chained on `previous` too, so a job cancelled while waiting does not let the next one jump ahead.
     this.queue = previous.then(() => mine);
+    this.jobs += 1;
+    this.cancelIdleUnload();
     try {
       await raceAbort(previous, signal);
       return await work();
@@ -120,10 +137,28 @@ class LocalWhisperEngine implements TranscriptionEngine {
       });
     } finally {
       release();
+      this.jobs -= 1;
+      if (this.jobs === 0) this.scheduleIdleUnload();
     }
   }
 
+  private scheduleIdleUnload(): void {
+    const delay = this.options.idleUnloadMs;
+    if (delay === undefined || !this.worker) return;
+    // Unref'd: a pending unload never keeps the process alive.
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.jobs === 0) this.discardWorker();
+    }, delay).unref();
+  }
+
+  private cancelIdleUnload(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
   async close(): Promise<void> {
+    this.cancelIdleUnload();
     this.discardWorker();
     await this.stopping;
   }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { text } from "node:stream/consumers";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDiskStorage } from "@/lib/storage/disk-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
@@ -41,5 +42,19 @@ describe("disk storage", () => {
     const description = await storage.describe();
     expect(description).toMatchObject({ driver: "disk", location: rootDir });
     expect(description.freeBytes).toBeGreaterThan(0);
+  });
+
+  it("commits many uploads at once, each one settled only once its name is on disk", async () => {
+    // Commits finishing together share directory fsyncs; none may resolve before its own rename.
+    const names = Array.from({ length: 12 }, (_, i) => `rec-${i}.wav`);
+    const staged = await Promise.all(names.map(() => storage.createStagedFile()));
+    await Promise.all(staged.map((file, i) => file.write(Readable.from([`body ${i}`]))));
+    await Promise.all(
+      staged.map(async (file, i) => {
+        await file.commit(names[i]!);
+        expect(statSync(path.join(rootDir, names[i]!)).size).toBe(`body ${i}`.length);
+      }),
+    );
+    for (const [i, name] of names.entries()) expect(await text(await storage.get(name))).toBe(`body ${i}`);
   });
 });

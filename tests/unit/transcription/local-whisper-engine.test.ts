@@ -1,7 +1,8 @@
+import { readdirSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLocalWhisperEngine, defaultWorkerScriptPath } from "@/lib/transcription/engines/local-whisper-engine";
+import { createLocalWhisperEngine, defaultWorkerScriptPath, type LocalWhisperEngine } from "@/lib/transcription/engines/local-whisper-engine";
 import { TranscriptionError, type TranscriptionEngine } from "@/lib/transcription/transcription-engine";
 import { loopAudio, makeTempDir, repoRoot, sharedAudio, sharedModel, testModelPath } from "@/tests/unit/transcription/test-audio";
 
@@ -10,7 +11,7 @@ let workDir: string;
 let twentyTwoSeconds: string;
 const engines: TranscriptionEngine[] = [];
 
-function engine(options: Partial<Parameters<typeof createLocalWhisperEngine>[0]> = {}): TranscriptionEngine {
+function engine(options: Partial<Parameters<typeof createLocalWhisperEngine>[0]> = {}): LocalWhisperEngine {
   const created = createLocalWhisperEngine({ modelPath: testModelPath, threads: 1, ...options });
   engines.push(created);
   return created;
@@ -77,6 +78,27 @@ describe("local whisper engine", () => {
     expect(progress[1]).toBeGreaterThan(40);
     expect(progress[1]).toBeLessThan(60);
     expect(progress[2]).toBe(100);
+  }, 60_000);
+
+  it("releases the model after the idle time and loads it again for the next job", async () => {
+    const local = engine({ idleUnloadMs: 300 });
+    const threads = () => readdirSync("/proc/self/task").length;
+    await local.transcribe(sharedAudio("english.wav"), {});
+    expect(local.modelLoaded).toBe(true);
+    const whileLoaded = threads();
+    // Jobs coming back to back keep the model: the idle time counts from the end of the last one.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await local.transcribe(sharedAudio("english.wav"), {});
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(local.modelLoaded).toBe(true);
+
+    await expect.poll(() => local.modelLoaded, { timeout: 5000 }).toBe(false);
+    // The worker thread itself is gone, not just forgotten.
+    await expect.poll(threads, { timeout: 5000 }).toBeLessThan(whileLoaded);
+    const again = await local.transcribe(sharedAudio("english.wav"), {});
+    expect(again.durationMs).toBeCloseTo(2743, -1);
+    expect(local.modelLoaded).toBe(true);
+    await expect.poll(() => local.modelLoaded, { timeout: 5000 }).toBe(false);
   }, 60_000);
 
   it("rejects at once when cancelled mid-window, and works again afterwards", async () => {
