@@ -465,3 +465,26 @@ export const pendingUploads = pgTable(
 );
 
 export type PendingUpload = typeof pendingUploads.$inferSelect;
+
+export const workerKind = pgEnum("worker_kind", ["embedded", "standalone"]);
+
+/**
+ * The transcription worker processes that announced themselves (pg-boss keeps no register of its
+ * own): each refreshes `last_seen_at` while it runs and deletes its row on a clean stop, so a row
+ * not refreshed lately is a process that died or lost its database.
+ */
+export const transcriptionWorkers = pgTable(
+  "transcription_workers",
+  {
+    id: uuid("id").primaryKey(),
+    host: text("host").notNull(),
+    pid: integer("pid").notNull(),
+    kind: workerKind("kind").notNull(),
+    concurrency: integer("concurrency").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("transcription_workers_last_seen_idx").on(table.lastSeenAt)],
+);
+
+export type TranscriptionWorker = typeof transcriptionWorkers.$inferSelect;

@@ -17,7 +17,7 @@ async function main() {
   }
   // Found from this file, not the working directory: a worker may run anywhere (see README, Workers).
   await migrateDatabase({ migrationsFolder: path.join(import.meta.dirname, "..", "db", "migrations") });
-  const workers = await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 });
+  const workers = await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY, kind: "standalone", pollingIntervalSeconds: 1 });
   const webhooks = await startWebhookWorkers({ pollingIntervalSeconds: 1 });
   let stopping = false;
   const stop = async (signal: string) => {

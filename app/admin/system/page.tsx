@@ -8,6 +8,7 @@ export default async function AdminSystemPage() {
   await requireAdminPage();
   const [t, format, info] = await Promise.all([getTranslations("admin.system"), getFormatter(), readSystemInfo()]);
   const megabytes = (bytes: number) => formatMegabytes(format, bytes);
+  const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "medium" });
   const gigabytes = (bytes: number) => format.number(bytes / 2 ** 30, { style: "unit", unit: "gigabyte", maximumFractionDigits: 1 });
   const rows: [string, string][] = [
     [t("app"), info.versions.app],
@@ -18,6 +19,7 @@ export default async function AdminSystemPage() {
     [t("freeSpace"), info.storage.freeBytes === null ? t("unknown") : gigabytes(info.storage.freeBytes)],
     [t("engine"), info.transcription.engine],
     [t("model"), info.transcription.model],
+    [t("workersSeen"), t("workersSeenValue", { count: info.workers.seen.length, minutes: info.workers.seenWindowMinutes })],
     [
       t("workers"),
       t("workersValue", {
@@ -43,6 +45,45 @@ export default async function AdminSystemPage() {
           </div>
         ))}
       </dl>
+      <section aria-labelledby="admin-workers-title" className="space-y-2">
+        <h2 id="admin-workers-title" className="text-lg font-semibold">
+          {t("workerList.title")}
+        </h2>
+        {info.workers.seen.length === 0 ? (
+          <p className="text-sm text-slate-700" data-testid="system-workers">
+            {t("workerList.none", { minutes: info.workers.seenWindowMinutes })}
+          </p>
+        ) : (
+          <div data-testid="system-workers">
+            <AdminTable
+              columns={[
+                { label: t("workerList.host") },
+                { label: t("workerList.kind") },
+                { label: t("workerList.concurrency") },
+                { label: t("workerList.started") },
+                { label: t("workerList.lastSeen") },
+              ]}
+            >
+              {info.workers.seen.map((worker) => (
+                <tr key={worker.id} data-kind={worker.kind}>
+                  <td className="px-3 py-2 break-all">
+                    {worker.host}
+                    <span className="block text-xs text-slate-600">{t("workerList.pid", { pid: String(worker.pid) })}</span>
+                  </td>
+                  <td className="px-3 py-2">{t(`workerList.kinds.${worker.kind}`)}</td>
+                  <td className="px-3 py-2">{worker.concurrency}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <time dateTime={worker.startedAt.toISOString()}>{dateTime(worker.startedAt)}</time>
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <time dateTime={worker.lastSeenAt.toISOString()}>{dateTime(worker.lastSeenAt)}</time>
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
+          </div>
+        )}
+      </section>
       <section aria-labelledby="admin-routes-title" className="space-y-2">
         <h2 id="admin-routes-title" className="text-lg font-semibold">
           {t("routes.title")}

@@ -10,6 +10,7 @@ import { getSmsSender } from "@/lib/sms/get-sms-sender";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { readLocalModelStates } from "@/lib/transcription/models/read-local-model-states";
 import { listRoutes } from "@/lib/transcription/routing/list-routes";
+import { listRecentWorkers } from "@/lib/transcription/workers/list-recent-workers";
 import appPackage from "@/package.json";
 
 export type SystemInfo = Awaited<ReturnType<typeof readSystemInfo>>;
@@ -18,12 +19,12 @@ const RECENT_MINUTES = 5;
 
 /**
  * What an operator needs to see about this instance, and nothing secret: names and versions, never
- * keys. pg-boss keeps no register of workers, so worker activity is read from the jobs themselves:
- * those running now and those started in the last few minutes.
+ * keys. Workers are the processes that refreshed their row in the register lately; job activity is
+ * read from the jobs themselves: those running now and those started in the last few minutes.
  */
 export async function readSystemInfo() {
   await getJobQueue();
-  const [[activity], storage, localModels] = await Promise.all([
+  const [[activity], storage, localModels, seen] = await Promise.all([
     db
       .select({
         running: count(sql`case when ${pgbossJob.state} = 'active' then 1 end`),
@@ -33,6 +34,7 @@ export async function readSystemInfo() {
       .where(and(eq(pgbossJob.name, TRANSCRIBE_QUEUE), gt(pgbossJob.createdOn, sql`now() - interval '1 day'`))),
     getFileStorage().describe(),
     readLocalModelStates(),
+    listRecentWorkers(),
   ]);
   const routes = env.TRANSCRIPTION_ROUTES;
   return {
@@ -46,7 +48,15 @@ export async function readSystemInfo() {
       routes: listRoutes(routes).map(([language, route]) => ({ language, engine: route.engine, model: route.model?.replace(/#.*$/, "") ?? null })),
       localModels,
     },
-    workers: { embedded: env.EMBEDDED_WORKER, concurrency: env.WORKER_CONCURRENCY, running: activity?.running ?? 0, startedRecently: activity?.startedRecently ?? 0, recentMinutes: RECENT_MINUTES },
+    workers: {
+      embedded: env.EMBEDDED_WORKER,
+      concurrency: env.WORKER_CONCURRENCY,
+      running: activity?.running ?? 0,
+      startedRecently: activity?.startedRecently ?? 0,
+      recentMinutes: RECENT_MINUTES,
+      seen: seen.workers,
+      seenWindowMinutes: seen.windowMinutes,
+    },
     sms: smsProvider(),
   };
 }

@@ -5,13 +5,21 @@ import { configuredDependencies, processTranscriptionJob, type TranscriptionDepe
 import { requeueLostTranscriptions } from "./requeue-lost-transcriptions";
 import { transcriptionJobData } from "./transcription-job-data";
 import { env } from "@/lib/env";
+import type { TranscriptionWorker } from "@/db/schema";
+import { keepWorkerRegistered } from "../workers/keep-worker-registered";
 
 export type TranscriptionWorkers = {
   /** Stops taking jobs, lets running ones finish for up to `graceMs`, then hands the rest back. */
   stop(graceMs: number): Promise<void>;
 };
 
-type WorkerOptions = { concurrency: number; pollingIntervalSeconds?: number; dependencies?: TranscriptionDependencies };
+type WorkerOptions = {
+  concurrency: number;
+  // Embedded unless said otherwise: only scripts/worker.ts runs them in a process of their own.
+  kind?: TranscriptionWorker["kind"];
+  pollingIntervalSeconds?: number;
+  dependencies?: TranscriptionDependencies;
+};
 
 export async function startTranscriptionWorkers(options: WorkerOptions): Promise<TranscriptionWorkers> {
   const dependencies = options.dependencies ?? configuredDependencies();
@@ -42,7 +50,8 @@ export async function startTranscriptionWorkers(options: WorkerOptions): Promise
       },
     );
   }
-  logger.info({ concurrency: options.concurrency }, "transcription workers started");
+  const registration = await keepWorkerRegistered({ kind: options.kind ?? "embedded", concurrency: options.concurrency });
+  logger.info({ concurrency: options.concurrency, workerId: registration.id }, "transcription workers started");
 
   // Every process that runs workers also looks for jobs whose worker died, in any process.
   const sweep = async () => {
@@ -68,6 +77,8 @@ export async function startTranscriptionWorkers(options: WorkerOptions): Promise
         for (const job of running.values()) job.abort.abort();
         await finished;
       }
+      // Only now: the process counts as a worker for as long as it still runs jobs.
+      await registration.stop();
     },
   };
 }
