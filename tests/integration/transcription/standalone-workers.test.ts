@@ -103,10 +103,17 @@ describe.skipIf(!onPostgres)("standalone workers (npm run worker)", () => {
   }, 120_000);
 
   it("on SIGTERM hand a running job back, exit cleanly, and another worker completes it", async () => {
+    const { db } = await import("@/db/client");
+    const { transcriptionWorkers } = await import("@/db/schema");
+    // Rows of the workers the previous test killed stay until they age out; only this test's worker is looked at.
+    const earlier = new Set((await db.select().from(transcriptionWorkers)).map((row) => row.id));
+    const newRows = async () => (await db.select().from(transcriptionWorkers)).filter((row) => !earlier.has(row.id));
     const job = await uploadAndHang();
+    expect(await newRows()).toEqual([expect.objectContaining({ kind: "standalone", concurrency: 1 })]);
     const exited = new Promise<number | null>((resolve) => job.worker.on("exit", resolve));
     process.kill(-job.worker.pid!, "SIGTERM");
     expect(await exited).toBe(0);
+    expect(await newRows()).toEqual([]);
     startWorker();
     await vi.waitFor(async () => expect(await job.status()).toBe("completed"), { timeout: 60_000, interval: 500 });
     expect(await job.segments()).toEqual(["once"]);
