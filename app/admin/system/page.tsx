@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AdminTable } from "../_components/admin-table";
+import { SystemTableSection } from "./_components/system-table-section";
 import { formatMegabytes } from "@/lib/i18n/format-megabytes";
 import { readSystemInfo } from "@/lib/admin/system/read-system-info";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
@@ -45,67 +46,43 @@ export default async function AdminSystemPage() {
           </div>
         ))}
       </dl>
-      <section aria-labelledby="admin-workers-title" className="space-y-2">
-        <h2 id="admin-workers-title" className="text-lg font-semibold">
-          {t("workerList.title")}
-        </h2>
-        {info.workers.seen.length === 0 ? (
-          <p className="text-sm text-slate-700" data-testid="system-workers">
-            {t("workerList.none", { minutes: info.workers.seenWindowMinutes })}
-          </p>
-        ) : (
-          <div data-testid="system-workers">
-            <AdminTable
-              columns={[
-                { label: t("workerList.host") },
-                { label: t("workerList.kind") },
-                { label: t("workerList.concurrency") },
-                { label: t("workerList.started") },
-                { label: t("workerList.lastSeen") },
-              ]}
-            >
-              {info.workers.seen.map((worker) => (
-                <tr key={worker.id} data-kind={worker.kind}>
-                  <td className="px-3 py-2 break-all">
-                    {worker.host}
-                    <span className="block text-xs text-slate-600">{t("workerList.pid", { pid: String(worker.pid) })}</span>
-                  </td>
-                  <td className="px-3 py-2">{t(`workerList.kinds.${worker.kind}`)}</td>
-                  <td className="px-3 py-2">{worker.concurrency}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={worker.startedAt.toISOString()}>{dateTime(worker.startedAt)}</time>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={worker.lastSeenAt.toISOString()}>{dateTime(worker.lastSeenAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </AdminTable>
-          </div>
-        )}
-      </section>
-      <section aria-labelledby="admin-routes-title" className="space-y-2">
-        <h2 id="admin-routes-title" className="text-lg font-semibold">
-          {t("routes.title")}
-        </h2>
-        {info.transcription.routes.length === 0 ? (
-          <p className="text-sm text-slate-700" data-testid="system-routes">
-            {t("routes.none", { engine: info.transcription.engine })}
-          </p>
-        ) : (
-          <div data-testid="system-routes">
-            <AdminTable columns={[{ label: t("routes.language") }, { label: t("routes.engine") }, { label: t("routes.model") }]}>
-              {info.transcription.routes.map((route) => (
-                <tr key={route.language}>
-                  <td className="px-3 py-2 font-mono">{route.language === "*" ? t("routes.others") : route.language}</td>
-                  <td className="px-3 py-2">{route.engine}</td>
-                  <td className="px-3 py-2 break-all">{route.model ?? t("routes.defaultModel")}</td>
-                </tr>
-              ))}
-            </AdminTable>
-          </div>
-        )}
-      </section>
+      <SystemTableSection
+        name="workers"
+        title={t("workerList.title")}
+        columns={[t("workerList.host"), t("workerList.kind"), t("workerList.concurrency"), t("workerList.started"), t("workerList.lastSeen")]}
+        empty={info.workers.seen.length === 0 ? t("workerList.none", { minutes: info.workers.seenWindowMinutes }) : null}
+      >
+        {info.workers.seen.map((worker) => (
+          <tr key={worker.id} data-kind={worker.kind}>
+            <td className="px-3 py-2 break-all">
+              {worker.host}
+              <span className="block text-xs text-slate-600">{t("workerList.pid", { pid: String(worker.pid) })}</span>
+            </td>
+            <td className="px-3 py-2">{t(`workerList.kinds.${worker.kind}`)}</td>
+            <td className="px-3 py-2">{worker.concurrency}</td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              <time dateTime={worker.startedAt.toISOString()}>{dateTime(worker.startedAt)}</time>
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              <time dateTime={worker.lastSeenAt.toISOString()}>{dateTime(worker.lastSeenAt)}</time>
+            </td>
+          </tr>
+        ))}
+      </SystemTableSection>
+      <SystemTableSection
+        name="routes"
+        title={t("routes.title")}
+        columns={[t("routes.language"), t("routes.engine"), t("routes.model")]}
+        empty={info.transcription.routes.length === 0 ? t("routes.none", { engine: info.transcription.engine }) : null}
+      >
+        {info.transcription.routes.map((route) => (
+          <tr key={route.language}>
+            <td className="px-3 py-2 font-mono">{route.language === "*" ? t("routes.others") : route.language}</td>
+            <td className="px-3 py-2">{route.engine}</td>
+            <td className="px-3 py-2 break-all">{route.model ?? t("routes.defaultModel")}</td>
+          </tr>
+        ))}
+      </SystemTableSection>
       {info.transcription.localModels.length > 0 && (
         <section aria-labelledby="admin-models-title" className="space-y-2">
           <h2 id="admin-models-title" className="text-lg font-semibold">
