@@ -1,12 +1,13 @@
 import os from "node:os";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { transcriptionWorkers } from "@/db/schema";
 import { readSystemInfo } from "@/lib/admin/system/read-system-info";
 import { stopJobQueue } from "@/lib/jobs/job-queue";
 import { startTranscriptionWorkers, type TranscriptionWorkers } from "@/lib/transcription/pipeline/start-transcription-workers";
+import { keepWorkerRegistered } from "@/lib/transcription/workers/keep-worker-registered";
 import { registerWorker } from "@/lib/transcription/workers/register-worker";
 
 afterAll(async () => {
@@ -70,6 +71,29 @@ describe("the worker register behind the System page", () => {
     expect(after).toMatchObject({ concurrency: 1, startedAt: before!.startedAt });
     expect(after!.lastSeenAt.getTime()).toBeGreaterThan(before!.lastSeenAt.getTime());
     expect((await seenWorkers()).map((worker) => worker.host)).toEqual(["worker-alive", "worker-silent"]);
+  });
+
+  it("keeps a running worker in the window by refreshing its row every 30 seconds, and stops refreshing once stopped", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const registration = await keepWorkerRegistered({ kind: "embedded", concurrency: 1 });
+      const lastSeen = async () => (await db.select().from(transcriptionWorkers).where(eq(transcriptionWorkers.id, registration.id)))[0]?.lastSeenAt;
+      await ageRow(registration.id, "3 minutes");
+      const aged = await lastSeen();
+      await vi.advanceTimersByTimeAsync(29_000);
+      expect(await lastSeen()).toEqual(aged);
+      await vi.advanceTimersByTimeAsync(1_000);
+      await vi.waitFor(async () => expect((await lastSeen())!.getTime()).toBeGreaterThan(Date.now() - 60_000));
+      expect((await seenWorkers()).map((worker) => worker.id)).toContain(registration.id);
+
+      await registration.stop();
+      await registerWorker({ id: registration.id, host: "re-added", pid: 1, kind: "embedded", concurrency: 1 });
+      await ageRow(registration.id, "3 minutes");
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect((await seenWorkers()).map((worker) => worker.id)).not.toContain(registration.id);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   afterAll(async () => {
