@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { listAuditLog } from "@/lib/admin/audit/list-audit-log";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
-import { AdminTable } from "../_components/admin-table";
+import { DataTable } from "@/app/_components/data-table";
 import { Pager } from "../_components/pager";
 
 const PAGE_SIZE = 50;
@@ -27,7 +27,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       {log.items.length === 0 ? (
         <p className="text-slate-600">{t("empty")}</p>
       ) : (
-        <AdminTable columns={(["when", "who", "what", "whom", "ip", "details"] as const).map((column) => ({ label: t(column) }))}>
+        <DataTable columns={(["when", "who", "what", "whom", "ip", "details"] as const).map((column) => ({ label: t(column) }))}>
           {log.items.map((entry) => (
             <tr key={entry.id} data-testid="audit-entry" className="align-top">
               <td className="px-3 py-2 whitespace-nowrap">
@@ -42,7 +42,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
               </td>
             </tr>
           ))}
-        </AdminTable>
+        </DataTable>
       )}
       <Pager page={page} pages={pages} href={(target) => `/admin/audit?page=${target}`} />
     </section>

@@ -8,8 +8,8 @@ import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { cancelJobAction } from "../_actions/cancel-job";
 import { retryFailedJobsAction } from "../_actions/retry-failed-jobs";
 import { retryJobAction } from "../_actions/retry-job";
-import { ActionButton } from "../_components/action-button";
-import { AdminTable } from "../_components/admin-table";
+import { ActionButton } from "@/app/_components/action-button";
+import { DataTable } from "@/app/_components/data-table";
 import { Pager } from "../_components/pager";
 
 const PAGE_SIZE = 25;
@@ -57,7 +57,7 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
       {jobs.items.length === 0 ? (
         <p className="text-slate-600" data-testid="jobs-empty">{t("empty")}</p>
       ) : (
-        <AdminTable columns={[...(["recording", "owner", "reason", "attempts", "time", "fix"] as const).map((column) => ({ label: t(column) })), { label: t("retry"), hidden: true }]}>
+        <DataTable columns={[...(["recording", "owner", "reason", "attempts", "time", "fix"] as const).map((column) => ({ label: t(column) })), { label: t("retry"), hidden: true }]}>
           {jobs.items.map((job) => (
             <tr key={job.recordingId} data-testid="admin-job" className="align-top">
               <th scope="row" className="px-3 py-2 font-medium">
@@ -74,7 +74,7 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
               </td>
             </tr>
           ))}
-        </AdminTable>
+        </DataTable>
       )}
       <Pager page={page} pages={pages} href={(target) => `/admin/jobs?${new URLSearchParams({ state, page: String(target) })}`} />
     </section>

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AdminTable } from "../_components/admin-table";
+import { DataTable } from "@/app/_components/data-table";
 import { SystemTableSection } from "./_components/system-table-section";
 import { formatMegabytes } from "@/lib/i18n/format-megabytes";
 import { readSystemInfo } from "@/lib/admin/system/read-system-info";
@@ -89,7 +89,7 @@ export default async function AdminSystemPage() {
             {t("models.title")}
           </h2>
           <div data-testid="system-models">
-            <AdminTable columns={[{ label: t("models.model") }, { label: t("models.usedBy") }, { label: t("models.check") }, { label: t("models.state") }]}>
+            <DataTable columns={[{ label: t("models.model") }, { label: t("models.usedBy") }, { label: t("models.check") }, { label: t("models.state") }]}>
               {info.transcription.localModels.map((model) => (
                 <tr key={model.model} data-state={model.state}>
                   <td className="px-3 py-2 break-all">
@@ -110,7 +110,7 @@ export default async function AdminSystemPage() {
                   </td>
                 </tr>
               ))}
-            </AdminTable>
+            </DataTable>
           </div>
         </section>
       )}

@@ -7,8 +7,8 @@ import { formatMegabytes } from "@/lib/i18n/format-megabytes";
 import { readDefaultQuotas } from "@/lib/quotas/read-default-quotas";
 import { setDefaultQuotasAction } from "../_actions/set-default-quotas";
 import { updateUserAction } from "../_actions/update-user";
-import { ActionButton } from "../_components/action-button";
-import { AdminTable } from "../_components/admin-table";
+import { ActionButton } from "@/app/_components/action-button";
+import { DataTable } from "@/app/_components/data-table";
 import { Pager } from "../_components/pager";
 import { QuotaForm } from "../_components/quota-form";
 
@@ -50,7 +50,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       {users.items.length === 0 ? (
         <p className="text-slate-600">{t("users.empty")}</p>
       ) : (
-        <AdminTable columns={(["phone", "role", "status", "created", "lastSignIn", "recordings", "minutes", "storage", "actions"] as const).map((column) => ({ label: t(`users.${column}`) }))}>
+        <DataTable columns={(["phone", "role", "status", "created", "lastSignIn", "recordings", "minutes", "storage", "actions"] as const).map((column) => ({ label: t(`users.${column}`) }))}>
           {users.items.map((user) => {
             const phoneText = parsePhoneNumber(user.phone).formatInternational();
             return (
@@ -98,7 +98,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               </tr>
             );
           })}
-        </AdminTable>
+        </DataTable>
       )}
       <Pager page={page} pages={pages} href={(target) => `/admin/users?${new URLSearchParams({ page: String(target), ...(phone ? { phone } : {}) })}`} />
     </section>

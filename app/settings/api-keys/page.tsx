@@ -2,9 +2,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { API_KEY_NAME_MAX_CHARS } from "@/lib/api/schemas/api-key-schemas";
 import { listApiKeys } from "@/lib/auth/api-keys/list-api-keys";
 import { requireSessionUser } from "@/lib/auth/current-user";
-import { RowActionButton } from "../_components/row-action-button";
+import { ActionButton } from "@/app/_components/action-button";
 import { SettingsSection } from "../_components/settings-section";
-import { SettingsTable } from "../_components/settings-table";
+import { DataTable } from "@/app/_components/data-table";
 import { revokeApiKeyAction } from "./_actions/revoke-api-key";
 import { CreateApiKeyForm } from "./_components/create-api-key-form";
 
@@ -24,7 +24,7 @@ export default async function ApiKeysPage() {
       {keys.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
-        <SettingsTable caption={t("listCaption")} columns={(["name", "prefix", "created", "lastUsed", "actions"] as const).map((column) => t(`columns.${column}`))}>
+        <DataTable caption={t("listCaption")} columns={(["name", "prefix", "created", "lastUsed", "actions"] as const).map((column) => ({ label: t(`columns.${column}`) }))}>
           {keys.map((key) => (
             <tr key={key.id} data-testid="api-key" data-name={key.name}>
               <th scope="row" className="px-3 py-2 font-medium">
@@ -34,11 +34,11 @@ export default async function ApiKeysPage() {
               <td className="px-3 py-2 whitespace-nowrap">{date(key.createdAt)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{date(key.lastUsedAt)}</td>
               <td className="px-3 py-2">
-                <RowActionButton action={revokeApiKeyAction} id={key.id} label={t("revoke")} accessibleLabel={t("revokeNamed", { name: key.name })} />
+                <ActionButton action={revokeApiKeyAction} input={{ id: key.id }} tone="danger" label={t("revoke")} accessibleLabel={t("revokeNamed", { name: key.name })} />
               </td>
             </tr>
           ))}
-        </SettingsTable>
+        </DataTable>
       )}
     </SettingsSection>
   );

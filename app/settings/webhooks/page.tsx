@@ -3,9 +3,9 @@ import type { WebhookDelivery } from "@/db/schema";
 import { WEBHOOK_URL_MAX_CHARS } from "@/lib/api/schemas/webhook-schemas";
 import { requireSessionUser } from "@/lib/auth/current-user";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
-import { RowActionButton } from "../_components/row-action-button";
+import { ActionButton } from "@/app/_components/action-button";
 import { SettingsSection } from "../_components/settings-section";
-import { SettingsTable } from "../_components/settings-table";
+import { DataTable } from "@/app/_components/data-table";
 import { deleteWebhookAction } from "./_actions/delete-webhook";
 import { CreateWebhookForm } from "./_components/create-webhook-form";
 
@@ -32,7 +32,7 @@ export default async function WebhooksPage() {
       {endpoints.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
-        <SettingsTable caption={t("listCaption")} columns={(["url", "events", "lastDelivery", "nextRetry", "actions"] as const).map((column) => t(`columns.${column}`))}>
+        <DataTable caption={t("listCaption")} columns={(["url", "events", "lastDelivery", "nextRetry", "actions"] as const).map((column) => ({ label: t(`columns.${column}`) }))}>
           {endpoints.map((endpoint) => (
             <tr key={endpoint.id} data-testid="webhook" data-url={endpoint.url} className="align-top">
               <th scope="row" className="max-w-72 px-3 py-2 font-mono text-xs font-normal break-all">
@@ -43,11 +43,11 @@ export default async function WebhooksPage() {
               <td className="px-3 py-2" data-testid="webhook-last-delivery">{status(endpoint.lastDelivery)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{endpoint.lastDelivery?.nextRetryAt ? date(endpoint.lastDelivery.nextRetryAt) : t("noRetry")}</td>
               <td className="px-3 py-2">
-                <RowActionButton action={deleteWebhookAction} id={endpoint.id} label={t("delete")} accessibleLabel={t("deleteNamed", { url: endpoint.url })} />
+                <ActionButton action={deleteWebhookAction} input={{ id: endpoint.id }} tone="danger" label={t("delete")} accessibleLabel={t("deleteNamed", { url: endpoint.url })} />
               </td>
             </tr>
           ))}
-        </SettingsTable>
+        </DataTable>
       )}
     </SettingsSection>
   );

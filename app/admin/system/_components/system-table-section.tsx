@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AdminTable } from "../../_components/admin-table";
+import { DataTable } from "@/app/_components/data-table";
 
 /** A titled list of the System page: its table, or one sentence (`empty`) when there is nothing to list. */
 export function SystemTableSection({ name, title, columns, empty, children }: { name: string; title: string; columns: string[]; empty: string | null; children: ReactNode }) {
@@ -10,7 +10,7 @@ export function SystemTableSection({ name, title, columns, empty, children }: { 
       </h2>
       {empty === null ? (
         <div data-testid={`system-${name}`}>
-          <AdminTable columns={columns.map((label) => ({ label }))}>{children}</AdminTable>
+          <DataTable columns={columns.map((label) => ({ label }))}>{children}</DataTable>
         </div>
       ) : (
         <p className="text-sm text-slate-700" data-testid={`system-${name}`}>

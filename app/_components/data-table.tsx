@@ -1,11 +1,14 @@
 import type { ReactNode } from "react";
 
-/** The bordered, scrollable table every admin list uses; a column whose label is hidden gets it for screen readers only. */
-export function AdminTable({ columns, children }: { columns: { label: string; hidden?: boolean }[]; children: ReactNode }) {
+export type DataTableColumn = { label: string; /** heard by screen readers, not shown */ hidden?: boolean };
+
+/** The bordered, scrollable table of every list in the admin console and the settings; `children` are its rows. */
+export function DataTable({ caption, columns, children }: { caption?: string; columns: DataTableColumn[]; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="min-w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase text-slate-600">
+        {caption && <caption className="sr-only">{caption}</caption>}
+        <thead className="bg-slate-50 text-xs uppercase text-slate-700">
           <tr>
             {columns.map(({ label, hidden }) => (
               <th key={label} scope="col" className="px-3 py-2 font-medium">

@@ -10,10 +10,12 @@ type Props<Input> = {
   label: string;
   tone?: "default" | "danger";
   testId?: string;
+  /** Names the row for screen readers: "Revoke key CI" rather than a column of "Revoke". */
+  accessibleLabel?: string;
 };
 
-/** One admin action behind one button: runs it, refreshes the page, and shows a refusal next to the button. */
-export function ActionButton<Input>({ action, input, label, tone = "default", testId }: Props<Input>) {
+/** One action behind one button (admin lists, settings lists): runs it, refreshes the page, and shows a refusal next to the button. */
+export function ActionButton<Input>({ action, input, label, tone = "default", testId, accessibleLabel }: Props<Input>) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -30,7 +32,7 @@ export function ActionButton<Input>({ action, input, label, tone = "default", te
 
   return (
     <span className="inline-flex flex-col gap-1">
-      <button type="button" onClick={run} disabled={pending} data-testid={testId} className={`rounded-md border px-2 py-1 text-xs font-medium disabled:opacity-60 ${style}`}>
+      <button type="button" onClick={run} disabled={pending} data-testid={testId} aria-label={accessibleLabel} className={`rounded-md border px-2 py-1 text-xs font-medium disabled:opacity-60 ${style}`}>
         {label}
       </button>
       {error && (
