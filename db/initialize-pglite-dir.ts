@@ -1,5 +1,5 @@
 import "server-only";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
@@ -24,6 +24,12 @@ const { PGlite } = require("@electric-sql/pglite");
  */
 export async function initializePgliteDir(dir: string, startParams: string[]): Promise<void> {
   if (dir.startsWith("memory://") || existsSync(path.join(dir, "PG_VERSION"))) return;
+  // PGlite makes the folder itself but not its parents (a fresh DATA_DIR has none).
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new Error(`Could not create the embedded database in ${dir}: ${String(error)}`, { cause: error });
+  }
   const worker = new Worker(initdbScript, { eval: true, workerData: { dir, startParams } });
   await new Promise<void>((resolve, reject) => {
     let result: { ok: boolean; message?: string } | undefined;

@@ -11,7 +11,8 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 describe("initializePgliteDir", () => {
   it("creates the database in a thread of its own, ready for PGlite to open with the server's settings", async () => {
-    const dir = path.join(workDir, "fresh");
+    // In a folder that does not exist yet either, as a fresh DATA_DIR's pglite folder.
+    const dir = path.join(workDir, "fresh", "pglite");
     await initializePgliteDir(dir, pgliteStartParams());
     expect(existsSync(path.join(dir, "PG_VERSION"))).toBe(true);
 
