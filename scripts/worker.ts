@@ -1,5 +1,6 @@
 // `npm run worker`: transcription and webhook workers in a process of their own, as many as you like, on any
 // machine that reaches the PostgreSQL server. SIGTERM/SIGINT: finish or hand back running jobs, then exit.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { closeConnection } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -15,8 +16,7 @@ async function main() {
     logger.fatal("npm run worker needs DATABASE_URL: the embedded database serves the web process alone (its workers run inside it)");
     process.exit(1);
   }
-  // Found from this file, not the working directory: a worker may run anywhere (see README, Workers).
-  await migrateDatabase({ migrationsFolder: path.join(import.meta.dirname, "..", "db", "migrations") });
+  await migrateDatabase({ migrationsFolder: migrationsFolder() });
   const workers = await startTranscriptionWorkers({ concurrency: env.WORKER_CONCURRENCY, kind: "standalone", pollingIntervalSeconds: 1 });
   const webhooks = await startWebhookWorkers({ pollingIntervalSeconds: 1 });
   let stopping = false;
@@ -32,6 +32,15 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+/**
+ * Found from this file, not the working directory: a worker may run anywhere (see README, Workers).
+ * In the repository this is scripts/worker.ts; in the standalone bundle, worker.mjs beside db/.
+ */
+function migrationsFolder(): string {
+  const besideThisFile = path.join(import.meta.dirname, "db", "migrations");
+  return existsSync(besideThisFile) ? besideThisFile : path.join(import.meta.dirname, "..", "db", "migrations");
 }
 
 void main();
