@@ -1,3 +1,4 @@
+import { actionScope } from "../../support/server-action-scope";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as retryJob } from "@/app/api/v1/admin/jobs/[id]/retry/route";
@@ -13,20 +14,7 @@ import { enqueueTranscription } from "@/lib/transcription/pipeline/enqueue-trans
 import { adminRequest, idParams, noParams } from "../../support/admin-api";
 import { createApiUser, type ApiUser } from "../../support/api-users";
 
-// Server actions read the session, the request headers and the page's language through Next's request
-// scope, which Vitest does not have: those lookups (only) are replaced.
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", async (importActual) => ({
-  ...(await importActual<typeof import("@/lib/auth/current-user")>()),
-  sessionUser: async () => session.user,
-}));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { messagesFor } = await import("@/lib/i18n/messages");
-  return { getTranslations: async (namespace: string) => createTranslator({ locale: "en", messages: messagesFor("en"), namespace: namespace as "errors" }) };
-});
 
 const { updateUserAction } = await import("@/app/admin/_actions/update-user");
 const { setDefaultQuotasAction } = await import("@/app/admin/_actions/set-default-quotas");
@@ -100,7 +88,7 @@ describe("the job console", () => {
   });
 
   it("cancels a queued transcription, once, tells the owner's webhooks, and refuses bad states in the query", async () => {
-    session.user = asUser(admin);
+    actionScope.user = asUser(admin);
     const [endpoint] = await db.insert(webhookEndpoints).values({ userId: owner.id, url: "https://93.184.215.14/hook", secret: "whsec_test", events: ["recording.failed"] }).returning();
     const queued = await queuedRecording();
     const listed = await (await listJobs(adminRequest(admin, "/jobs?state=queued&limit=100"), noParams)).json();
@@ -117,7 +105,7 @@ describe("the job console", () => {
   });
 
   it("refuses to cancel a job a worker already took, changing nothing", async () => {
-    session.user = asUser(admin);
+    actionScope.user = asUser(admin);
     const queued = await queuedRecording();
     await db.execute(sql`update pgboss.job set state = 'active', started_on = now() where id = ${queued.transcriptionJobId}::uuid`);
     expect(await cancelJobAction({ jobId: queued.transcriptionJobId })).toMatchObject({ ok: false, error: { code: "job_not_queued" } });
@@ -125,7 +113,7 @@ describe("the job console", () => {
   });
 
   it("retries every failed transcription at once", async () => {
-    session.user = asUser(admin);
+    actionScope.user = asUser(admin);
     const failed = await Promise.all([1, 2].map(() => recordingWith({ transcriptionStatus: "failed", transcriptionJobId: crypto.randomUUID(), transcriptionError: "engine_unavailable" })));
     const result = await retryFailedJobsAction({});
     expect(result.ok && result.data.retried).toBeGreaterThanOrEqual(2);
@@ -136,7 +124,7 @@ describe("the job console", () => {
 
 describe("admin server actions", () => {
   it("are refused to a signed-in user who is not an admin, changing nothing", async () => {
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     const failed = await recordingWith({ transcriptionStatus: "failed", transcriptionJobId: crypto.randomUUID() });
     const queued = await queuedRecording();
     const results = [
@@ -155,12 +143,12 @@ describe("admin server actions", () => {
   });
 
   it("are refused without a session", async () => {
-    session.user = null;
+    actionScope.user = null;
     expect(await updateUserAction({ id: owner.id, role: "admin" })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
   });
 
   it("let an admin change a user", async () => {
-    session.user = asUser(admin);
+    actionScope.user = asUser(admin);
     expect(await updateUserAction({ id: owner.id, quotaMinutes: 90, quotaBytes: null })).toEqual({ ok: true, data: undefined });
     const [row] = await db.select().from(users).where(eq(users.id, owner.id));
     expect(row?.quotaMinutes).toBe(90);

@@ -1,22 +1,13 @@
+import { actionScope } from "../../support/server-action-scope";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PATCH as patchMe } from "@/app/api/v1/users/me/route";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createApiUser, type ApiUser } from "../../support/api-users";
 
-// As in editor-actions.test.ts: the session and the page's language come from Next's request scope, absent here.
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", async (importActual) => ({
-  ...(await importActual<typeof import("@/lib/auth/current-user")>()),
-  sessionUser: async () => session.user,
-}));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { messagesFor } = await import("@/lib/i18n/messages");
-  return { getTranslations: async (namespace: string) => createTranslator({ locale: "ru", messages: messagesFor("ru"), namespace: namespace as "errors" }) };
-});
+actionScope.locale = "ru";
 
 const { savePreferencesAction } = await import("@/app/settings/_actions/save-preferences");
 
@@ -36,7 +27,7 @@ const settings = async (user: ApiUser) => {
 
 describe("the settings page's action", () => {
   it("saves the signed-in user's language, script, vocabulary and threshold, and only theirs", async () => {
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     const result = await savePreferencesAction({ default_language: "RU", transcript_script: "cyrillic", vocabulary: "  Yozuv\nToshkent  ", unsure_threshold: 0.65 });
     expect(result).toEqual({ ok: true, data: { script: "cyrillic", defaultLanguage: "ru", vocabulary: "Yozuv\nToshkent", unsureThreshold: 0.65 } });
     expect(await settings(owner)).toEqual({ transcriptScript: "cyrillic", defaultLanguage: "ru", vocabulary: "Yozuv\nToshkent", unsureThreshold: 0.65 });
@@ -47,13 +38,13 @@ describe("the settings page's action", () => {
   });
 
   it("refuses without a session, changing nothing", async () => {
-    session.user = null;
+    actionScope.user = null;
     expect(await savePreferencesAction({ default_language: "en" })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
     expect((await row(owner)).defaultLanguage).toBeNull();
   });
 
   it("refuses what the API refuses, with a localized message, changing nothing", async () => {
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     const before = await settings(owner);
     for (const input of [
       { vocabulary: "Yozuv\u0007" },

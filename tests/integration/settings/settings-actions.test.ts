@@ -1,19 +1,8 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { actionScope } from "../../support/server-action-scope";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createApiUser, type ApiUser } from "../../support/api-users";
 
-// The settings pages (API keys, webhooks). As in editor-actions.test.ts: the browser session and the page's language come from Next's request scope, absent here.
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", async (importActual) => ({
-  ...(await importActual<typeof import("@/lib/auth/current-user")>()),
-  sessionUser: async () => session.user,
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { messagesFor } = await import("@/lib/i18n/messages");
-  return { getTranslations: async (namespace: string) => createTranslator({ locale: "en", messages: messagesFor("en"), namespace: namespace as "errors" }) };
-});
 
 const { createApiKeyAction } = await import("@/app/settings/api-keys/_actions/create-api-key");
 const { revokeApiKeyAction } = await import("@/app/settings/api-keys/_actions/revoke-api-key");
@@ -35,33 +24,33 @@ const meWith = (secret: string) => me(new Request("http://localhost/api/v1/users
 
 describe("the API keys page's actions", () => {
   it("let a browser session create a key and revoke it; anyone else's key is not found", async () => {
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     const created = await createApiKeyAction({ name: "  Laptop script  " });
     if (!created.ok) throw new Error(created.error.message);
     expect(created.data.name).toBe("Laptop script");
     expect((await meWith(created.data.secret)).status).toBe(200);
     const [key] = (await listApiKeys(owner.id)).filter((item) => item.name === "Laptop script");
 
-    session.user = asUser(stranger);
+    actionScope.user = asUser(stranger);
     expect(await revokeApiKeyAction({ id: key!.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect((await meWith(created.data.secret)).status).toBe(200);
 
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     expect(await revokeApiKeyAction({ id: key!.id })).toEqual({ ok: true, data: undefined });
     expect((await meWith(created.data.secret)).status).toBe(401);
   });
 
   it("refuse without a session and with a blank name", async () => {
-    session.user = null;
+    actionScope.user = null;
     expect(await createApiKeyAction({ name: "x" })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     expect(await createApiKeyAction({ name: " " })).toMatchObject({ ok: false, error: { code: "validation" } });
   });
 });
 
 describe("the webhooks page's actions", () => {
   it("add an endpoint with its secret shown once, refuse a private address, and delete only the caller's own", async () => {
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     const refused = await createWebhookAction({ url: "http://localhost/hook", events: ["recording.failed"] });
     expect(refused).toMatchObject({ ok: false, error: { code: "webhook_url_private_address", message: expect.stringContaining("private") } });
     const created = await createWebhookAction({ url: "https://93.184.215.14/hook", events: ["recording.failed", "recording.failed"] });
@@ -70,9 +59,9 @@ describe("the webhooks page's actions", () => {
     const [endpoint] = await listWebhookEndpoints(owner.id);
     expect(endpoint).toMatchObject({ url: "https://93.184.215.14/hook", events: ["recording.failed"], lastDelivery: null });
 
-    session.user = asUser(stranger);
+    actionScope.user = asUser(stranger);
     expect(await deleteWebhookAction({ id: endpoint!.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     expect(await deleteWebhookAction({ id: endpoint!.id })).toEqual({ ok: true, data: undefined });
     expect(await listWebhookEndpoints(owner.id)).toEqual([]);
     expect(await createWebhookAction({ url: "https://93.184.215.14/hook", events: [] })).toMatchObject({ ok: false, error: { code: "validation" } });

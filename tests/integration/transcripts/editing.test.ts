@@ -1,5 +1,6 @@
+import { actionScope } from "../../support/server-action-scope";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getSegments } from "@/app/api/v1/audio/[id]/segments/route";
 import { PUT as putSegment } from "@/app/api/v1/audio/[id]/segments/[index]/route";
 import { GET as getRecording, PUT as putRecording } from "@/app/api/v1/audio/[id]/route";
@@ -9,20 +10,6 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { writeAllSegments } from "@/lib/transcripts/transcript-writer";
 import { createApiUser, type ApiUser } from "../../support/api-users";
 
-// Server actions read the browser session and the page's language through Next's request scope,
-// which does not exist in Vitest: those two lookups (only) are replaced, the session by whoever the
-// test says is signed in, the language by English.
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", async (importActual) => ({
-  ...(await importActual<typeof import("@/lib/auth/current-user")>()),
-  sessionUser: async () => session.user,
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { messagesFor } = await import("@/lib/i18n/messages");
-  return { getTranslations: async (namespace: string) => createTranslator({ locale: "en", messages: messagesFor("en"), namespace: namespace as "errors" }) };
-});
 
 const { saveSegment } = await import("@/app/recordings/_actions/save-segment");
 const { saveTranscriptText } = await import("@/app/recordings/_actions/save-transcript-text");
@@ -65,7 +52,7 @@ async function current(id: string) {
 describe("saving a segment (server action)", () => {
   it("changes the text, keeps the timestamps, bumps the version and records a revision", async () => {
     const id = await transcribedRecording();
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     const result = await saveSegment({ id, index: 1, text: "bugungi dars", version: 1 });
     expect(result).toEqual({ ok: true, data: { version: 2, text: "bugungi dars" } });
     expect((await current(id)).transcriptText).toBe("Assalomu alaykum bugungi dars boshlanadi");
@@ -81,7 +68,7 @@ describe("saving a segment (server action)", () => {
 
   it("refuses a save made against an older version, with the current text, and changes nothing (two tabs)", async () => {
     const id = await transcribedRecording();
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     expect((await saveSegment({ id, index: 0, text: "first tab", version: 1 })).ok).toBe(true);
     const second = await saveSegment({ id, index: 0, text: "second tab", version: 1 });
     expect(second).toMatchObject({ ok: false, error: { code: "transcript_conflict", details: { current_version: 2, current_text: "first tab" } } });
@@ -91,11 +78,11 @@ describe("saving a segment (server action)", () => {
 
   it("refuses without a session, for someone else's recording, and with malformed input", async () => {
     const id = await transcribedRecording();
-    session.user = null;
+    actionScope.user = null;
     expect(await saveSegment({ id, index: 0, text: "x", version: 1 })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
-    session.user = asUser(stranger);
+    actionScope.user = asUser(stranger);
     expect(await saveSegment({ id, index: 0, text: "x", version: 1 })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     for (const bad of [{ id, index: -1, text: "x", version: 1 }, { id, index: 0, text: 42, version: 1 }, { id, index: 0, text: "x" }, null]) {
       expect(await saveSegment(bad)).toMatchObject({ ok: false, error: { code: "validation" } });
     }
@@ -105,7 +92,7 @@ describe("saving a segment (server action)", () => {
 
   it("lets an admin edit anyone's transcript", async () => {
     const id = await transcribedRecording();
-    session.user = asUser(admin);
+    actionScope.user = asUser(admin);
     expect(await saveSegment({ id, index: 2, text: "boshlandi", version: 1 })).toMatchObject({ ok: true, data: { version: 2 } });
   });
 });
@@ -113,7 +100,7 @@ describe("saving a segment (server action)", () => {
 describe("history", () => {
   it("restores an earlier revision as a new one, and refuses a stale restore", async () => {
     const id = await transcribedRecording();
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     await saveSegment({ id, index: 0, text: "Salom", version: 1 });
     const [original] = await db.select().from(transcriptRevisions).where(eq(transcriptRevisions.recordingId, id)).orderBy(transcriptRevisions.version).limit(1);
     expect(await restoreRevisionAction({ id, revisionId: original!.id, version: 1 })).toMatchObject({ ok: false, error: { code: "transcript_conflict" } });
@@ -121,7 +108,7 @@ describe("history", () => {
     expect((await current(id)).transcriptText).toBe("Assalomu alaykum bugun dars boshlanadi");
     const kinds = (await db.select().from(transcriptRevisions).where(eq(transcriptRevisions.recordingId, id)).orderBy(transcriptRevisions.version)).map((revision) => revision.kind);
     expect(kinds).toEqual(["transcription", "edit", "restore"]);
-    session.user = asUser(stranger);
+    actionScope.user = asUser(stranger);
     expect(await restoreRevisionAction({ id, revisionId: original!.id, version: 3 })).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 });
@@ -130,14 +117,14 @@ describe("the whole text at once (simple mode)", () => {
   it("edits recordings without segments, versioned", async () => {
     const id = crypto.randomUUID();
     await db.insert(recordings).values({ id, userId: owner.id, storageKey: `${id}.mp3`, originalFilename: "a.mp3", title: "a", fileSize: 1, durationSeconds: 1, mimeType: "audio/mpeg" });
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     expect(await saveTranscriptText({ id, text: "Qo‘lda yozilgan matn", version: 0 })).toMatchObject({ ok: true, data: { version: 1 } });
     expect(await saveTranscriptText({ id, text: "stale", version: 0 })).toMatchObject({ ok: false, error: { code: "transcript_conflict" } });
   });
 
   it("maps the whole text onto the segments in one revision, keeping the timings of unchanged words", async () => {
     const id = await transcribedRecording();
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     expect(await saveTranscriptText({ id, text: "Assalomu alaykum, do‘stlar! bugun boshlanadi", version: 1 })).toMatchObject({ ok: true, data: { version: 2, text: "Assalomu alaykum, do‘stlar! bugun boshlanadi" } });
     const segments = await (await getSegments(new Request("http://x", { headers: { authorization: owner.authorization } }), { params: Promise.resolve({ id }) })).json();
     expect(segments.segments.map(({ start_ms, end_ms, text }: { start_ms: number; end_ms: number; text: string }) => [start_ms, end_ms, text])).toEqual([

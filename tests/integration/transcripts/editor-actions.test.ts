@@ -1,23 +1,12 @@
+import { actionScope } from "../../support/server-action-scope";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { recordings, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createApiUser, type ApiUser } from "../../support/api-users";
 import { insertTranscribedRecording } from "../../support/transcribed-recording";
 
-// As in editing.test.ts: the session and the page's language come from Next's request scope, absent here.
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", async (importActual) => ({
-  ...(await importActual<typeof import("@/lib/auth/current-user")>()),
-  sessionUser: async () => session.user,
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { messagesFor } = await import("@/lib/i18n/messages");
-  return { getTranslations: async (namespace: string) => createTranslator({ locale: "en", messages: messagesFor("en"), namespace: namespace as "errors" }) };
-});
 
 const { assignSpeakerAction } = await import("@/app/recordings/_actions/assign-speaker");
 const { saveSpeakersAction } = await import("@/app/recordings/_actions/save-speakers");
@@ -39,7 +28,7 @@ const version = async (id: string) => (await db.select().from(recordings).where(
 describe("the editor's server actions", () => {
   it("chain speakers, split, merge and replace all, each one version further", async () => {
     const id = await insertTranscribedRecording(owner.id);
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     const added = await saveSpeakersAction({ id, speakers: [{ name: "Aziza" }], version: 1 });
     expect(added).toMatchObject({ ok: true, data: { version: 2, speakers: [{ name: "Aziza" }] } });
     const speakerId = added.ok ? added.data.speakers[0]!.id : "";
@@ -52,17 +41,17 @@ describe("the editor's server actions", () => {
 
   it("refuse without a session and for someone else's recording, changing nothing", async () => {
     const id = await insertTranscribedRecording(owner.id);
-    session.user = null;
+    actionScope.user = null;
     expect(await splitSegmentAction({ id, index: 0, atChar: 3, version: 1 })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
     expect(await saveUnsureThresholdAction({ threshold: 0.7 })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
-    session.user = asUser(stranger);
+    actionScope.user = asUser(stranger);
     expect(await assignSpeakerAction({ id, index: 0, speakerId: null, version: 1 })).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await replaceAllAction({ id, find: "dars", replace: "x", matchCase: false, wholeWord: false, version: 1 })).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await version(id)).toBe(1);
   });
 
   it("save the unsure-word threshold for the signed-in user only, within 0–1", async () => {
-    session.user = asUser(owner);
+    actionScope.user = asUser(owner);
     expect(await saveUnsureThresholdAction({ threshold: 0.7 })).toEqual({ ok: true, data: { threshold: 0.7 } });
     expect(await saveUnsureThresholdAction({ threshold: 1.5 })).toMatchObject({ ok: false, error: { code: "validation" } });
     const rows = await db.select({ id: users.id, threshold: users.unsureThreshold }).from(users);
