@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getAudioFixtures, type AudioFixtures } from "../../support/audio-fixtures";
 import { startFakeOpenAIServer, type FakeOpenAIServer } from "../../support/fake-openai-server";
+import { killProcessGroups } from "../../support/kill-process-groups";
 
 // Workers embedded in the web process (the default), stopped the two ways a deployment stops them:
 // SIGTERM (a restart) must hand the running job back before the process exits; kill -9 leaves it
@@ -34,15 +35,7 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterEach(() => {
-  for (const child of children.splice(0)) {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
+afterEach(() => killProcessGroups(children));
 
 afterAll(async () => {
   await fake.close();

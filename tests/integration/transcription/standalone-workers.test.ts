@@ -7,6 +7,7 @@ import { createApiUser } from "../../support/api-users";
 import { startFakeOpenAIServer, type FakeOpenAIServer } from "../../support/fake-openai-server";
 import { uploadRequest } from "../../support/multipart";
 import { spawnWorker } from "../../support/worker-process";
+import { killProcessGroups } from "../../support/kill-process-groups";
 
 // Standalone workers need PostgreSQL (the embedded database serves one process), so this runs in the
 // PostgreSQL pass of CI and is skipped, saying so, on PGlite.
@@ -36,15 +37,7 @@ describe.skipIf(!onPostgres)("standalone workers (npm run worker)", () => {
   });
 
   // Each test starts its own workers: none may pick up the next test's job.
-  afterEach(() => {
-    for (const child of children.splice(0)) {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  });
+  afterEach(() => killProcessGroups(children));
 
   afterAll(async () => {
     const { stopJobQueue } = await import("@/lib/jobs/job-queue");
