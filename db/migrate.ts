@@ -1,14 +1,13 @@
 import "server-only";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import postgres from "postgres";
 import { env } from "@/lib/env";
 import { getConnection, hasConnection, pgliteStartParams } from "./client";
 import { initializePgliteDir } from "./initialize-pglite-dir";
+import { withAdvisoryLock } from "./with-advisory-lock";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
@@ -28,13 +27,5 @@ export async function migrateDatabase(options: { migrationsFolder?: string } = {
     return;
   }
   // Several app instances and workers may start at once: one migrates while the others wait.
-  const client = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  try {
-    const db = drizzlePostgres(client);
-    await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`);
-    await migratePostgres(db, config);
-    await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`);
-  } finally {
-    await client.end({ timeout: 5 });
-  }
+  await withAdvisoryLock(env.DATABASE_URL, MIGRATION_LOCK_ID, (client) => migratePostgres(drizzlePostgres(client), config));
 }

@@ -107,7 +107,7 @@ describe("the image's files, copied into an empty folder", () => {
       form.set("file", new Blob([readFileSync(file)]), path.basename(file));
       form.set("language", language);
       const response = await fetch(`${baseURL}/api/v1/audio/upload`, { method: "POST", headers: { authorization }, body: form });
-      expect(response.status, await response.clone().text()).toBe(200);
+      expect(response.status, `${await response.clone().text()}\n${logs()}`).toBe(200);
       return ((await response.json()) as { id: string }).id;
     }
     type Recording = { transcription_status: string; transcription_engine: string | null; transcription_error: unknown; transcript_text: string | null };
