@@ -1,7 +1,5 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_SERVER } from "next/constants";
-import { contentSecurityPolicy } from "./lib/http/content-security-policy";
-import { bucketOrigin } from "./lib/storage/bucket-origin";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/transcripts/text-limits";
 import { serverExternalPackages } from "./scripts/server-external-packages";
 
@@ -36,9 +34,8 @@ const nextConfig: NextConfig = {
   // The editor saves a whole transcript (up to 2,000,000 characters, ~6 MB of UTF-8) in one action.
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   async headers() {
+    // Fixed when the app is built; the Content-Security-Policy depends on the storage driver, so proxy.ts sets it per request.
     const security = [
-      // Headers are fixed at build time: a build for S3 must see STORAGE_DRIVER and S3_* (README, Object storage).
-      { key: "Content-Security-Policy", value: contentSecurityPolicy(process.env.NODE_ENV === "development", bucketOrigin(process.env)) },
       { key: "X-Frame-Options", value: "DENY" },
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "same-origin" },

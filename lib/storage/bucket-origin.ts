@@ -1,4 +1,4 @@
-// No "server-only": next.config.ts reads this to name the bucket in the pages' Content-Security-Policy.
+// No "server-only": proxy.ts reads this to name the bucket in the pages' Content-Security-Policy.
 
 // The raw variables (process.env), read before lib/env.ts validates them at start-up.
 type BucketConfig = Record<string, string | undefined>;
