@@ -2,6 +2,7 @@ import "server-only";
 import { Server } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
+import { lingerAfterEarlyAnswer } from "./linger-after-early-answer";
 import { recordPeerAddress } from "./peer-address";
 import { limitRequestIdleTime } from "./upload-idle-timeout";
 
@@ -25,6 +26,7 @@ export function installServerRequestHooks({ requestIdleTimeoutSeconds }: Request
       const req = args[0] as IncomingMessage;
       recordPeerAddress(req);
       limitRequestIdleTime(this, req, args[1] as ServerResponse, requestIdleTimeoutSeconds);
+      lingerAfterEarlyAnswer(req);
     }
     return (emit as (...rest: unknown[]) => boolean).apply(this, [event, ...args]);
   } as typeof emit;

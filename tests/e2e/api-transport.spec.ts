@@ -94,7 +94,9 @@ test("a client's next request on a keep-alive connection succeeds after an uploa
   ];
   for (const refusal of refusals) {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const refused = await send(baseURL!, agent, { method: "POST", path: "/api/v1/audio/upload", headers: { authorization, "content-type": refusal.contentType }, body: refusal.body });
+    const refused = await send(baseURL!, agent, { method: "POST", path: "/api/v1/audio/upload", headers: { authorization, "content-type": refusal.contentType }, body: refusal.body }).catch((error: Error) => {
+      throw new Error(`The upload to be refused with ${refusal.expected} got no answer: ${error.message}`);
+    });
     expect(refused.status).toBe(refusal.expected);
     expect(JSON.parse(refused.body.toString())).toMatchObject({ error: { code: expect.any(String) }, detail: expect.any(String) });
     for (let attempt = 0; attempt < 3; attempt++) {

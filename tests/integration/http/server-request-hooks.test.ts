@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import { POST as upload } from "@/app/api/v1/audio/upload/route";
 import { db } from "@/db/client";
 import { recordings } from "@/db/schema";
 import { clientIp } from "@/lib/auth/client-ip";
+import { LINGER_MS } from "@/lib/http/linger-after-early-answer";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 import { installServerRequestHooks } from "@/lib/http/server-request-hooks";
 import { getAudioFixtures } from "../../support/audio-fixtures";
@@ -119,5 +121,50 @@ describe("a slow upload", () => {
   it("does not count the server's own time to answer as the client's idleness", async () => {
     const answer = await sendSlowly("/slow-answer", { "content-type": "application/json" }, [Buffer.from("{}")], 0);
     expect(answer).toEqual({ status: 200, body: JSON.stringify({ ok: true }) });
+  }, 30_000);
+});
+
+type Refusal = { answer: string; answeredAfterMs: number; finAfterMs: number | null; errorAfterMs: number | null; closedAfterMs: number };
+
+/** Keeps sending a declared-too-large upload, 64 KiB every 5 ms, as a client on a fast link would, and notes what the server does when. */
+function sendTooLargeUpload(): Promise<Refusal> {
+  const url = new URL(app.url);
+  return new Promise((resolve) => {
+    // Half-open, as a client still sending its body is: the server's FIN does not stop its writes.
+    const socket = connect({ port: Number(url.port), host: url.hostname, allowHalfOpen: true });
+    const started = Date.now();
+    const since = () => Date.now() - started;
+    let answer = "";
+    let answeredAfterMs = -1;
+    let finAfterMs: number | null = null;
+    let errorAfterMs: number | null = null;
+    const chunk = Buffer.alloc(64 * 1024);
+    const sending = setInterval(() => socket.writable && socket.write(chunk), 5);
+    socket.on("connect", () => {
+      socket.write(`POST /api/v1/audio/upload HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: ${user.authorization}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${1024 * 1024 * 1024}\r\n\r\n`);
+    });
+    socket.on("data", (data: Buffer) => {
+      if (!answer) answeredAfterMs = since();
+      answer += data.toString();
+    });
+    socket.on("end", () => (finAfterMs ??= since()));
+    socket.on("error", () => (errorAfterMs ??= since()));
+    socket.on("close", () => {
+      clearInterval(sending);
+      resolve({ answer, answeredAfterMs, finAfterMs, errorAfterMs, closedAfterMs: since() });
+    });
+  });
+}
+
+describe("an upload refused before its body has arrived", () => {
+  it("is answered, then the connection ends cleanly and keeps taking the body for a while, so a client still sending reads the answer", async () => {
+    const refusal = await sendTooLargeUpload();
+    expect(refusal.answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(refusal.answer).toMatch(/\r\nconnection: close\r\n/i);
+    // Our FIN comes with the answer; the client's writes go on being read (no reset) until the linger
+    // ends (without it, the reset came within milliseconds of the answer).
+    expect(refusal.finAfterMs! - refusal.answeredAfterMs).toBeLessThan(500);
+    expect(refusal.errorAfterMs! - refusal.answeredAfterMs).toBeGreaterThan(LINGER_MS - 500);
+    expect(refusal.closedAfterMs - refusal.answeredAfterMs).toBeLessThan(LINGER_MS + 3000);
   }, 30_000);
 });
