@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { lingerAfterEarlyAnswer } from "./linger-after-early-answer";
 import { recordPeerAddress } from "./peer-address";
+import { offerRawRequestBody } from "./raw-request-body";
 import { limitRequestIdleTime } from "./upload-idle-timeout";
 
 const installed = Symbol.for("yozuv.serverRequestHooks");
@@ -27,6 +28,7 @@ export function installServerRequestHooks({ requestIdleTimeoutSeconds }: Request
       recordPeerAddress(req);
       limitRequestIdleTime(this, req, args[1] as ServerResponse, requestIdleTimeoutSeconds);
       lingerAfterEarlyAnswer(req);
+      offerRawRequestBody(req);
     }
     return (emit as (...rest: unknown[]) => boolean).apply(this, [event, ...args]);
   } as typeof emit;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { hasRequestBody } from "./has-request-body";
 
 const disabledTotalTimeout = Symbol.for("yozuv.requestTimeoutDisabled");
 
@@ -14,7 +15,7 @@ export function limitRequestIdleTime(server: Server, req: IncomingMessage, res: 
     tracked[disabledTotalTimeout] = true;
     server.requestTimeout = 0;
   }
-  if (req.complete || !hasBody(req)) return;
+  if (req.complete || !hasRequestBody(req)) return;
   const socket = req.socket;
   const onIdle = () => {
     if (!req.complete) socket.destroy();
@@ -26,9 +27,4 @@ export function limitRequestIdleTime(server: Server, req: IncomingMessage, res: 
     if (!res.writableFinished) socket.setTimeout(0);
   });
   req.once("close", () => socket.off("timeout", onIdle));
-}
-
-function hasBody(req: IncomingMessage): boolean {
-  const length = req.headers["content-length"];
-  return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 
 type RouteHandler = (request: Request) => Promise<Response>;
 
@@ -43,10 +42,11 @@ async function handle(routes: Record<string, RouteHandler>, req: IncomingMessage
     for (const item of [value ?? []].flat()) headers.append(name, item);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  // The IncomingMessage itself as the body, as Next.js passes it: a web stream that reads only when read.
   const request = new Request(`http://127.0.0.1${req.url}`, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    body: hasBody ? (req as unknown as ReadableStream<Uint8Array>) : undefined,
     duplex: "half",
   } as RequestInit);
   const response = await route(request);

@@ -1,10 +1,12 @@
 import "server-only";
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import type { Readable } from "node:stream";
 import busboy from "busboy";
 import { serverShuttingDownError } from "@/lib/shutdown/server-shutting-down-error";
 import type { StagedFile } from "@/lib/storage/file-storage";
 import { uploadError } from "./upload-error";
+
+/** An upload as it arrives: its headers, and its body as a Node stream (null when it has none). */
+export type IncomingUpload = { headers: Headers; body: Readable | null };
 
 export type ReceivedUpload = {
   filename: string;
@@ -20,6 +22,7 @@ const MAX_FIELD_BYTES = 1024;
 // answer instead of a reset and can reuse the connection; beyond it the connection is cut (and the
 // answer says Connection: close, see the upload route).
 const MAX_DRAIN_BYTES = 1024 * 1024;
+// How much busboy and the file part hold before pausing the request (their default is 16 KB).
 const READ_AHEAD_BYTES = 1024 * 1024;
 
 /**
@@ -28,9 +31,10 @@ const READ_AHEAD_BYTES = 1024 * 1024;
  * at once (the rest of the body is drained, within MAX_DRAIN_BYTES, and dropped), and so does `signal`
  * (the server is stopping and its grace period is over).
  */
-export function receiveMultipartUpload(request: Request, staged: StagedFile, maxFileBytes: number, signal?: AbortSignal): Promise<ReceivedUpload> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data/i.test(contentType) || !request.body) return Promise.reject(uploadError("unsupported_media_type", "multipart_required"));
+export function receiveMultipartUpload(upload: IncomingUpload, staged: StagedFile, maxFileBytes: number, signal?: AbortSignal): Promise<ReceivedUpload> {
+  const contentType = upload.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data/i.test(contentType) || !upload.body) return Promise.reject(uploadError("unsupported_media_type", "multipart_required"));
+  const source = upload.body;
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -45,9 +49,6 @@ export function receiveMultipartUpload(request: Request, staged: StagedFile, max
   } catch {
     return Promise.reject(uploadError("bad_request", "multipart_malformed"));
   }
-  // Read ahead by up to READ_AHEAD_BYTES (the default is one 16 KB chunk), so the request keeps flowing
-  // while the file is written.
-  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>, { highWaterMark: READ_AHEAD_BYTES });
 
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { trackInFlightWork } from "@/lib/shutdown/track-in-flight-work";
 import { refuseWhenQueueFull } from "@/lib/transcription/pipeline/refuse-when-queue-full";
-import { receiveMultipartUpload } from "./receive-multipart-upload";
+import { receiveMultipartUpload, type IncomingUpload } from "./receive-multipart-upload";
 import { storeStagedUpload } from "./store-staged-upload";
 import { uploadError } from "./upload-error";
 
@@ -21,12 +21,12 @@ export function maxUploadBytes(): number {
  * checked and stored by `storeStagedUpload`, exactly as a direct upload is.
  * A server shutdown waits for it, and after its grace period stops it while the body is still arriving.
  */
-export function uploadRecording(request: Request, caller: CurrentUser): Promise<Recording> {
-  return trackInFlightWork((signal) => receiveAndStore(request, caller, signal));
+export function uploadRecording(upload: IncomingUpload, caller: CurrentUser): Promise<Recording> {
+  return trackInFlightWork((signal) => receiveAndStore(upload, caller, signal));
 }
 
-async function receiveAndStore(request: Request, caller: CurrentUser, signal: AbortSignal): Promise<Recording> {
-  const declaredBytes = Number(request.headers.get("content-length") ?? 0);
+async function receiveAndStore(upload: IncomingUpload, caller: CurrentUser, signal: AbortSignal): Promise<Recording> {
+  const declaredBytes = Number(upload.headers.get("content-length") ?? 0);
   if (declaredBytes > maxUploadBytes() + MULTIPART_OVERHEAD_BYTES) throw uploadError("payload_too_large", "file_too_large", { maxMb: env.MAX_UPLOAD_MB });
 
   await refuseWhenQueueFull(caller.id);
@@ -35,7 +35,7 @@ async function receiveAndStore(request: Request, caller: CurrentUser, signal: Ab
   const staged = await getFileStorage().createStagedFile();
   let received;
   try {
-    received = await receiveMultipartUpload(request, staged, maxUploadBytes(), signal);
+    received = await receiveMultipartUpload(upload, staged, maxUploadBytes(), signal);
   } catch (error) {
     await staged.discard();
     throw error;

@@ -7,6 +7,7 @@ import { POST as upload } from "@/app/api/v1/audio/upload/route";
 import { db } from "@/db/client";
 import { recordings } from "@/db/schema";
 import { serializeError } from "@/lib/log/serialize-error";
+import { requestBodyStream } from "@/lib/http/request-body-stream";
 import { receiveMultipartUpload } from "@/lib/recordings/upload/receive-multipart-upload";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { writeAllSegments } from "@/lib/transcripts/transcript-writer";
@@ -98,7 +99,7 @@ describe("the upload size limit", () => {
     const request = new Request("http://localhost/x", { method: "POST", body: form });
     const staged = await getFileStorage().createStagedFile();
     try {
-      return await receiveMultipartUpload(request, staged, limit);
+      return await receiveMultipartUpload({ headers: request.headers, body: requestBodyStream(request) }, staged, limit);
     } finally {
       await staged.discard();
     }

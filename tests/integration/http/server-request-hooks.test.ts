@@ -22,6 +22,8 @@ const totalTimeoutMs = 2000;
 let app: RouteServer;
 let user: ApiUser;
 let audio: Buffer;
+// Per upload: whether the route read the web stream Next.js-style servers wrap around the request.
+const webBodiesRead: boolean[] = [];
 
 beforeAll(async () => {
   installServerRequestHooks({ requestIdleTimeoutSeconds: idleSeconds });
@@ -29,7 +31,11 @@ beforeAll(async () => {
   user = await createApiUser();
   app = await serveRoutesOnNode(
     {
-      "/api/v1/audio/upload": (request) => upload(request, { params: Promise.resolve({}) }),
+      "/api/v1/audio/upload": async (request) => {
+        const response = await upload(request, { params: Promise.resolve({}) });
+        webBodiesRead.push(request.bodyUsed);
+        return response;
+      },
       "/peer": async (request) => Response.json({ direct: clientIp(request.headers, false), behindProxy: clientIp(request.headers, true) }),
       "/slow-answer": async (request) => {
         await request.arrayBuffer();
@@ -102,6 +108,8 @@ describe("a slow upload", () => {
     expect(answer).toMatchObject({ status: 200 });
     const json = JSON.parse((answer as { body: string }).body);
     expect(json.file_size).toBe(audio.length);
+    // Every byte came from the socket's own stream, which the server-level hook offered.
+    expect(webBodiesRead).toEqual([false]);
   }, 30_000);
 
   it("is cut off once the client stops sending for the idle time, and leaves nothing staged", async () => {
