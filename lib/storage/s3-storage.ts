@@ -133,21 +133,25 @@ export function createS3Storage(options: S3StorageOptions): FileStorage {
 
   /** Multipart uploads left open by a killed process keep their parts (and their cost) until aborted. */
   async function abortAbandonedMultipartUploads(olderThanMs: number): Promise<number> {
-    let answer;
-    try {
-      answer = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
-    } catch (error) {
-      // Some S3-compatible stores (and s3rver, used in tests) do not list multipart uploads.
-      if (error instanceof S3ServiceException && error.name === "NotImplemented") return 0;
-      throw error;
-    }
     let aborted = 0;
-    for (const open of answer.Uploads ?? []) {
-      if (!open.Key || !open.UploadId || !open.Initiated || Date.now() - open.Initiated.getTime() < olderThanMs) continue;
-      await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: open.Key, UploadId: open.UploadId }));
-      aborted += 1;
+    let markers: { KeyMarker?: string; UploadIdMarker?: string } = {};
+    for (;;) {
+      let page;
+      try {
+        page = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket, ...markers }));
+      } catch (error) {
+        // Some S3-compatible stores (and s3rver, used in most tests) do not list multipart uploads.
+        if (error instanceof S3ServiceException && error.name === "NotImplemented") return aborted;
+        throw error;
+      }
+      for (const open of page.Uploads ?? []) {
+        if (!open.Key || !open.UploadId || !open.Initiated || Date.now() - open.Initiated.getTime() < olderThanMs) continue;
+        await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: open.Key, UploadId: open.UploadId }));
+        aborted += 1;
+      }
+      if (!page.IsTruncated) return aborted;
+      markers = { KeyMarker: page.NextKeyMarker, UploadIdMarker: page.NextUploadIdMarker };
     }
-    return aborted;
   }
 
   return {
