@@ -59,7 +59,8 @@ async function main(): Promise<void> {
 
     console.error("Starting next start ...");
     // MAX_UPLOAD_MB=60 so 50 MB files fit; no embedded worker: transcribing would compete for the CPUs.
-    const next = await startNextServer(appDir, runDir, { MAX_UPLOAD_MB: "60", EMBEDDED_WORKER: "false" });
+    // Nothing is transcribed, so every round's uploads stay queued: the per-user limit must not refuse them.
+    const next = await startNextServer(appDir, runDir, { MAX_UPLOAD_MB: "60", EMBEDDED_WORKER: "false", MAX_QUEUED_TRANSCRIPTIONS_PER_USER: String(1 + FILE_COUNT * rounds) });
     servers.push(next.server);
     const authorization = await signInWithDevSms(next.url, next.server);
     const uploadToYozuv = (file: string) => postMultipartFile(`${next.url}/api/v1/audio/upload`, { authorization }, file);
