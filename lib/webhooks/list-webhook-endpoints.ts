@@ -8,6 +8,11 @@ export type WebhookEndpointWithLast = WebhookEndpoint & { lastDelivery: WebhookD
 /** A user's endpoints, newest first, each with its latest delivery (for "last status, next retry"). */
 export async function listWebhookEndpoints(userId: string): Promise<WebhookEndpointWithLast[]> {
   const endpoints = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.userId, userId)).orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id));
+  return withLastDeliveries(endpoints);
+}
+
+/** Each endpoint with its latest delivery, in one query. */
+export async function withLastDeliveries(endpoints: WebhookEndpoint[]): Promise<WebhookEndpointWithLast[]> {
   if (endpoints.length === 0) return [];
   const latest = await db
     .selectDistinctOn([webhookDeliveries.endpointId])

@@ -2,7 +2,7 @@ import { seriousViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 import { signInAsNewUser } from "./support/sign-in";
 
-test("the webhooks page refuses a private URL, adds a public one with its secret shown once, and deletes it; it passes axe", async ({ page }) => {
+test("the webhooks page refuses a private URL, adds a public one with its secret shown once, pauses and resumes it, and deletes it; it passes axe", async ({ page }) => {
   await signInAsNewUser(page);
   await page.goto("/settings/webhooks");
   await expect(page.getByRole("heading", { level: 1, name: "Webhuklar" })).toBeVisible();
@@ -27,6 +27,10 @@ test("the webhooks page refuses a private URL, adds a public one with its secret
 
   await page.reload();
   await expect(page.getByTestId("webhook-secret")).toHaveCount(0);
+  await row.getByRole("button", { name: "https://93.184.215.14/yozuv manzilini to‘xtatish" }).click();
+  await expect(row.getByTestId("webhook-off")).toHaveText("To‘xtatilgan");
+  await row.getByRole("button", { name: "https://93.184.215.14/yozuv manzilini yoqish" }).click();
+  await expect(row.getByTestId("webhook-off")).toHaveCount(0);
   await row.getByRole("button", { name: "https://93.184.215.14/yozuv manzilini o‘chirish" }).click();
   await expect(page.getByTestId("webhook")).toHaveCount(0);
   await expect(page.getByText("Sizda webhuk manzillari yo‘q.")).toBeVisible();

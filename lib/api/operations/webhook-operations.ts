@@ -1,6 +1,14 @@
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { messageSchema } from "@/lib/api/schemas/error-schemas";
-import { createdWebhookEndpointSchema, createWebhookBodySchema, webhookDeliveryListSchema, webhookEndpointListSchema, webhookIdParamsSchema } from "@/lib/api/schemas/webhook-schemas";
+import {
+  createdWebhookEndpointSchema,
+  createWebhookBodySchema,
+  updateWebhookBodySchema,
+  webhookDeliveryListSchema,
+  webhookEndpointListSchema,
+  webhookEndpointSchema,
+  webhookIdParamsSchema,
+} from "@/lib/api/schemas/webhook-schemas";
 import { errors, json } from "./responses";
 
 const path = webhookIdParamsSchema;
@@ -17,6 +25,14 @@ export const webhookOperations: ZodOpenApiPathsObject = {
     },
   },
   "/api/v1/webhooks/{id}": {
+    patch: {
+      operationId: "updateWebhook",
+      tags: ["webhooks"],
+      summary: "Pause an endpoint, or resume it (e.g. after repeated failures disabled it)",
+      requestParams: { path },
+      requestBody: { required: true, content: { "application/json": { schema: updateWebhookBodySchema } } },
+      responses: { "200": json("The endpoint", webhookEndpointSchema), ...errors(400, 401, 404, 422) },
+    },
     delete: { operationId: "deleteWebhook", tags: ["webhooks"], summary: "Delete an endpoint and its delivery log; pending retries are dropped", requestParams: { path }, responses: { "200": json("Deleted", messageSchema), ...errors(401, 404) } },
   },
   "/api/v1/webhooks/{id}/deliveries": {

@@ -34,7 +34,7 @@ export const webhookEndpointSchema = z
     url: z.string(),
     events: z.array(z.enum(WEBHOOK_EVENTS)),
     created_at: z.iso.datetime(),
-    disabled_at: z.iso.datetime().nullable().meta({ description: "Set after repeated failed attempts; a disabled endpoint gets nothing" }),
+    disabled_at: z.iso.datetime().nullable().meta({ description: "Set after repeated failed attempts, or when turned off; a disabled endpoint gets nothing" }),
     consecutive_failures: z.number().int(),
     last_delivery: webhookDeliverySummarySchema.nullable(),
   })
@@ -52,5 +52,9 @@ export const createWebhookBodySchema = z
     events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length * 2),
   })
   .meta({ id: "CreateWebhook" });
+
+export const updateWebhookBodySchema = z
+  .object({ enabled: z.boolean().meta({ description: "false: the endpoint gets nothing until turned on; true: on again (after repeated failures disabled it, once the receiver is fixed), its failure count back at zero" }) })
+  .meta({ id: "UpdateWebhook" });
 
 export const webhookIdParamsSchema = z.object({ id: z.string().meta({ description: "The endpoint's id" }) });

@@ -140,7 +140,7 @@ describe("every operation answers as documented", () => {
     expect((await check("DELETE", "/api/v1/api-keys/{id}", `/api/v1/api-keys/${key.id}`, { user: asKey })).status).toBe(401);
   });
 
-  it("webhooks: create, list, deliveries, delete", async () => {
+  it("webhooks: create, list, turn off and on, deliveries, delete", async () => {
     const created = await check("POST", "/api/v1/webhooks", "/api/v1/webhooks", { json: { url: "https://93.184.215.14/hooks", events: ["recording.transcribed"] } });
     expect(created.status).toBe(201);
     const endpoint = created.body as { id: string; secret: string };
@@ -152,6 +152,12 @@ describe("every operation answers as documented", () => {
     expect((await check("GET", "/api/v1/webhooks", "/api/v1/webhooks")).body).toMatchObject({ items: [{ id: endpoint.id, events: ["recording.transcribed"], last_delivery: null }] });
     expect((await check("GET", "/api/v1/webhooks", "/api/v1/webhooks", { user: null })).status).toBe(401);
     expect((await check("GET", "/api/v1/webhooks/{id}/deliveries", `/api/v1/webhooks/${endpoint.id}/deliveries`)).body).toEqual({ items: [] });
+    const turn = (json: unknown, user?: ApiUser | null) => check("PATCH", "/api/v1/webhooks/{id}", `/api/v1/webhooks/${endpoint.id}`, { json, ...(user === undefined ? {} : { user }) });
+    expect((await turn({ enabled: false })).body).toMatchObject({ id: endpoint.id, disabled_at: expect.any(String) });
+    expect((await turn({ enabled: true })).body).toMatchObject({ id: endpoint.id, disabled_at: null, consecutive_failures: 0 });
+    expect((await turn({ enabled: "yes" })).status).toBe(422);
+    expect((await turn({ enabled: false }, stranger)).status).toBe(404);
+    expect((await turn({ enabled: false }, null)).status).toBe(401);
     const recordingId = await transcribed(owner);
     const recording = (await check("GET", "/api/v1/audio/{id}", `/api/v1/audio/${recordingId}`)).body;
     await db.insert(webhookDeliveries).values({

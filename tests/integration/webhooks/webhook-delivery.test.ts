@@ -19,7 +19,7 @@ vi.resetModules();
 const { POST: upload } = await import("@/app/api/v1/audio/upload/route");
 const { GET: getRecording } = await import("@/app/api/v1/audio/[id]/route");
 const { GET: listWebhooks, POST: createWebhook } = await import("@/app/api/v1/webhooks/route");
-const { DELETE: deleteWebhook } = await import("@/app/api/v1/webhooks/[id]/route");
+const { DELETE: deleteWebhook, PATCH: updateWebhook } = await import("@/app/api/v1/webhooks/[id]/route");
 const { GET: listDeliveries } = await import("@/app/api/v1/webhooks/[id]/deliveries/route");
 const { db } = await import("@/db/client");
 const { recordings, webhookDeliveries, webhookEndpoints } = await import("@/db/schema");
@@ -225,5 +225,25 @@ describe("webhook delivery", () => {
     } finally {
       webhooks = await startWebhookWorkers({ pollingIntervalSeconds: 0.5 });
     }
+  });
+
+  it("turned off, an endpoint gets nothing; turned on again after repeated failures, it gets the next event and counts failures from zero", async () => {
+    const recordingId = await seedRecording(user.id);
+    const endpoint = await addEndpoint(`${receiver.origin}/hooks/switched`);
+    const turn = async (enabled: boolean) => {
+      const response = await updateWebhook(new Request(`http://localhost/api/v1/webhooks/${endpoint.id}`, asUser({ method: "PATCH", body: JSON.stringify({ enabled }) })), idParams(endpoint.id));
+      expect(response.status).toBe(200);
+      return (await response.json()) as { disabled_at: string | null; consecutive_failures: number };
+    };
+    expect(await turn(false)).toMatchObject({ disabled_at: expect.any(String) });
+    await announce("recording.transcribed", recordingId);
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(0);
+
+    // As repeated failures leave it: disabled with the count at the limit.
+    await db.update(webhookEndpoints).set({ consecutiveFailures: ENDPOINT_FAILURE_LIMIT }).where(eq(webhookEndpoints.id, endpoint.id));
+    expect(await turn(true)).toMatchObject({ disabled_at: null, consecutive_failures: 0 });
+    await announce("recording.transcribed", recordingId);
+    await vi.waitFor(() => expect(onPath("/hooks/switched")).toHaveLength(1), { timeout: 15_000, interval: 200 });
+    await removeEndpoint(endpoint.id);
   });
 });
