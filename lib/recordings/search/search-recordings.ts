@@ -4,9 +4,10 @@ import { db } from "@/db/client";
 import { recordingSearchDocuments as documents, recordings, users, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { visibleTo } from "@/lib/recordings/recording-access";
-import { findSegmentMatches, type SegmentMatch } from "./find-segment-matches";
 import type { LibraryQuery, LibrarySort } from "./library-query";
+import { readSegmentMatches, type SegmentMatch } from "./read-segment-matches";
 import { searchQuery } from "./search-query";
+import { segmentMatchesOf, type RawSegmentMatch } from "./segment-matches-of";
 
 /** A recording as the library lists it: everything but the transcript, which a list has no use for. */
 export type LibraryRecording = Omit<Recording, "transcriptText">;
@@ -33,17 +34,17 @@ const listedColumns = Object.fromEntries(Object.entries(getTableColumns(recordin
  */
 export async function searchRecordings(caller: CurrentUser, query: LibraryQuery): Promise<LibraryPage> {
   const sort = query.sort ?? (query.q ? "relevance" : "newest");
-  const [rows, total] = query.q ? await searchPage(caller, query, query.q, sort) : await listPage(caller, query, sort);
-  const matches = query.q ? await findSegmentMatches(rows.map((row) => row.recording.id), query.q) : undefined;
+  const q = query.q;
+  const [rows, total] = q ? await searchPage(caller, query, q, sort) : await listPage(caller, query, sort);
   return {
-    items: rows.map((row) => ({ ...row.recording, ownerPhone: row.ownerPhone, ...(matches ? { matches: matches.get(row.recording.id) ?? [] } : {}) })),
+    items: rows.map((row) => ({ ...row.recording, ownerPhone: row.ownerPhone, ...(q && row.matches ? { matches: readSegmentMatches(row.matches, q) } : {}) })),
     total,
     skip: query.skip,
     limit: query.limit,
   };
 }
 
-type Row = { recording: LibraryRecording; ownerPhone: string };
+type Row = { recording: LibraryRecording; ownerPhone: string; matches?: RawSegmentMatch[] | string };
 
 const recordingOrder = {
   newest: [desc(recordings.createdAt), desc(recordings.id)],
@@ -51,6 +52,25 @@ const recordingOrder = {
   longest: [desc(recordings.durationSeconds), desc(recordings.createdAt), desc(recordings.id)],
   title: [asc(sql`lower(${recordings.title})`), desc(recordings.createdAt), desc(recordings.id)],
 };
+
+/**
+ * A search page's order, by columns of the matches: a top-N sort of them, rather than numbering every
+ * match in order first. Relevance: a name hit, then the rank, then newest. `recent` is unique, so the order is total.
+ */
+function orderOf(sort: LibrarySort, nameHit: SQL | SQL.Aliased, rank: SQL | SQL.Aliased, recent: SQL | SQL.Aliased): SQL[] {
+  switch (sort) {
+    case "relevance":
+      return [sql`${nameHit} desc`, sql`${rank} desc nulls last`, sql`${recent}`];
+    case "newest":
+      return [sql`${recent}`];
+    case "oldest":
+      return [sql`${recent} desc`];
+    case "longest":
+      return [sql`sort_key desc`, sql`${recent}`];
+    case "title":
+      return [sql`sort_key`, sql`${recent}`];
+  }
+}
 
 function languageIs(language: string): SQL | undefined {
   return or(eq(recordings.language, language), and(eq(recordings.language, "auto"), eq(recordings.detectedLanguage, language)));
@@ -66,26 +86,27 @@ async function listPage(caller: CurrentUser, query: LibraryQuery, sort: LibraryS
     query.from ? gte(recordings.createdAt, query.from) : undefined,
     query.to ? lt(recordings.createdAt, query.to) : undefined,
   );
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select({ recording: listedColumns, ownerPhone: users.phone })
-      .from(recordings)
-      .innerJoin(users, eq(recordings.userId, users.id))
-      .where(where)
-      .orderBy(...recordingOrder[sort === "relevance" ? "newest" : sort])
-      .limit(query.limit)
-      .offset(query.skip)
-      .prepare("library_page")
-      .execute(),
-    db.select({ total: count() }).from(recordings).where(where).prepare("library_count").execute(),
-  ]);
-  return [rows, counted?.total ?? 0];
+  // The count rides along as a sub-select, computed once: one round trip per page instead of two.
+  const rows = await db
+    .select({ recording: listedColumns, ownerPhone: users.phone, total: db.$count(recordings, where) })
+    .from(recordings)
+    .innerJoin(users, eq(recordings.userId, users.id))
+    .where(where)
+    .orderBy(...recordingOrder[sort === "relevance" ? "newest" : sort])
+    .limit(query.limit)
+    .offset(query.skip)
+    .prepare("library_page")
+    .execute();
+  // Past the last page there is no row to carry the count.
+  const total = rows[0]?.total ?? (query.skip > 0 ? await db.$count(recordings, where) : 0);
+  return [rows, total];
 }
 
 /**
  * With `q`: the matching search documents, which carry their owner and upload time, so counting and
  * ordering thousands of matches reads no recording row (status and language filters, and the sorts
- * by length and title, join the recordings). Only the page's recordings are then read whole.
+ * by length and title, join the recordings). Only the page's recordings are then read whole, with
+ * their first matching segments, all in one statement.
  *
  * Relevance: a hit in the title or file name first, then, among the newest RELEVANCE_WINDOW
  * matches, ts_rank (how often and how densely the words occur), then newest first.
@@ -120,25 +141,28 @@ async function searchPage(caller: CurrentUser, query: LibraryQuery, q: string, s
   )
     .where(where)
     .as("matched");
-  const keys: Record<LibrarySort, SQL> = {
-    relevance: sql`${matched.nameHit} desc, case when ${matched.recent} <= ${RELEVANCE_WINDOW} then ts_rank(${matched.document}, ${wanted}) end desc nulls last, ${matched.recent}`,
-    newest: sql`${matched.recent}`,
-    oldest: sql`${matched.recent} desc`,
-    longest: sql`sort_key desc, ${matched.recent}`,
-    title: sql`sort_key, ${matched.recent}`,
-  };
-  const position = sql<number>`row_number() over (order by ${keys[sort]})`.as("position");
-  const ordered = db.select({ id: matched.id, position }).from(matched).orderBy(position).limit(query.limit).offset(query.skip).as("ordered");
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select({ recording: listedColumns, ownerPhone: users.phone })
-      .from(ordered)
-      .innerJoin(recordings, eq(recordings.id, ordered.id))
-      .innerJoin(users, eq(recordings.userId, users.id))
-      .orderBy(asc(ordered.position))
-      .prepare(`library_search_${sort}`)
-      .execute(),
-    joined(db.select({ total: count() }).from(documents).$dynamic()).where(where).prepare("library_search_count").execute(),
-  ]);
+  // Ranked only within the window: outside it, the rank is null and the date decides.
+  const rank = sql<number | null>`case when ${matched.recent} <= ${RELEVANCE_WINDOW} then ts_rank(${matched.document}, ${wanted}) end`.as("rank");
+  // Counted in the same pass that numbers the matches, so the documents are found (and a phrase's
+  // positions rechecked) once, not again by a separate count.
+  const total = sql<string>`count(*) over ()`.as("total");
+  const ordered = db
+    .select({ id: matched.id, nameHit: matched.nameHit, rank, recent: matched.recent, ...(sort === "longest" || sort === "title" ? { key: sql`sort_key`.as("sort_key") } : {}), total })
+    .from(matched)
+    .orderBy(...orderOf(sort, sql`"name_hit"`, sql`"rank"`, sql`"recent"`))
+    .limit(query.limit)
+    .offset(query.skip)
+    .as("ordered");
+  const rows = await db
+    .select({ recording: listedColumns, ownerPhone: users.phone, total: ordered.total, matches: segmentMatchesOf(recordings.id, q) })
+    .from(ordered)
+    .innerJoin(recordings, eq(recordings.id, ordered.id))
+    .innerJoin(users, eq(recordings.userId, users.id))
+    .orderBy(...orderOf(sort, ordered.nameHit, ordered.rank, ordered.recent))
+    .prepare(`library_search_${sort}`)
+    .execute();
+  if (rows[0]) return [rows, Number(rows[0].total)];
+  // Past the last page there is no row to carry the count.
+  const [counted] = query.skip > 0 ? await joined(db.select({ total: count() }).from(documents).$dynamic()).where(where).prepare("library_search_count").execute() : [];
   return [rows, counted?.total ?? 0];
 }
