@@ -1,10 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, getTableColumns, gte, lt, or, sql, type SQL } from "drizzle-orm";
-import { db } from "@/db/client";
+import { and, asc, count, desc, eq, getTableColumns, gte, lt, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { recordingSearchDocuments as documents, recordings, users, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { visibleTo } from "@/lib/recordings/recording-access";
 import type { LibraryQuery, LibrarySort } from "./library-query";
+import { preparedOnce } from "./prepared-once";
 import { readSegmentMatches, type SegmentMatch } from "./read-segment-matches";
 import { searchQuery } from "./search-query";
 import { segmentMatchesOf, type RawSegmentMatch } from "./segment-matches-of";
@@ -35,7 +34,7 @@ const listedColumns = Object.fromEntries(Object.entries(getTableColumns(recordin
 export async function searchRecordings(caller: CurrentUser, query: LibraryQuery): Promise<LibraryPage> {
   const sort = query.sort ?? (query.q ? "relevance" : "newest");
   const q = query.q;
-  const [rows, total] = q ? await searchPage(caller, query, q, sort) : await listPage(caller, query, sort);
+  const [rows, total] = q ? await searchPage(caller, query, sort) : await listPage(caller, query, sort);
   return {
     items: rows.map((row) => ({ ...row.recording, ownerPhone: row.ownerPhone, ...(q && row.matches ? { matches: readSegmentMatches(row.matches, q) } : {}) })),
     total,
@@ -72,34 +71,56 @@ function orderOf(sort: LibrarySort, nameHit: SQL | SQL.Aliased, rank: SQL | SQL.
   }
 }
 
-function languageIs(language: string): SQL | undefined {
+function languageIs(language: Placeholder): SQL | undefined {
   return or(eq(recordings.language, language), and(eq(recordings.language, "auto"), eq(recordings.detectedLanguage, language)));
 }
 
+/**
+ * Which filters a query uses, with its sort and whose library it reads: everything that changes a
+ * page's SQL. Each shape's statements are prepared once; the values go in as placeholders.
+ */
+function shapeOf(caller: CurrentUser, query: LibraryQuery, sort: LibrarySort): string {
+  return [sort, caller.role === "admin" ? "everyone" : "own", query.user_id && "owner", query.status && "status", query.language && "language", query.from && "from", query.to && "to"].filter(Boolean).join(" ");
+}
+
+/** The placeholders' values; a shape reads only the ones it has. Instants as ISO text, which both drivers pass as given. */
+function valuesOf(caller: CurrentUser, query: LibraryQuery): Record<string, unknown> {
+  return { callerId: caller.id, ownerId: query.user_id, status: query.status, language: query.language, from: query.from?.toISOString(), to: query.to?.toISOString(), skip: query.skip, limit: query.limit, q: query.q };
+}
+
+const value = (name: string) => sql.placeholder(name);
+
 /** Without `q`: the recordings themselves, through their owner and date indexes. */
 async function listPage(caller: CurrentUser, query: LibraryQuery, sort: LibrarySort): Promise<[Row[], number]> {
-  const where = and(
-    visibleTo(caller),
-    query.user_id ? eq(recordings.userId, query.user_id) : undefined,
-    query.status ? eq(recordings.transcriptionStatus, query.status) : undefined,
-    query.language ? languageIs(query.language) : undefined,
-    query.from ? gte(recordings.createdAt, query.from) : undefined,
-    query.to ? lt(recordings.createdAt, query.to) : undefined,
-  );
+  const shape = shapeOf(caller, query, sort);
+  const where = () =>
+    and(
+      // visibleTo's rule, with the caller's id as a placeholder: users see only their own recordings.
+      caller.role === "admin" ? undefined : eq(recordings.userId, value("callerId")),
+      query.user_id ? eq(recordings.userId, value("ownerId")) : undefined,
+      query.status ? eq(recordings.transcriptionStatus, value("status")) : undefined,
+      query.language ? languageIs(value("language")) : undefined,
+      query.from ? gte(recordings.createdAt, value("from")) : undefined,
+      query.to ? lt(recordings.createdAt, value("to")) : undefined,
+    );
   // The count rides along as a sub-select, computed once: one round trip per page instead of two.
-  const rows = await db
-    .select({ recording: listedColumns, ownerPhone: users.phone, total: db.$count(recordings, where) })
-    .from(recordings)
-    .innerJoin(users, eq(recordings.userId, users.id))
-    .where(where)
-    .orderBy(...recordingOrder[sort === "relevance" ? "newest" : sort])
-    .limit(query.limit)
-    .offset(query.skip)
-    .prepare("library_page")
-    .execute();
+  const page = preparedOnce(`library_page ${shape}`, (db) =>
+    db
+      .select({ recording: listedColumns, ownerPhone: users.phone, total: db.$count(recordings, where()) })
+      .from(recordings)
+      .innerJoin(users, eq(recordings.userId, users.id))
+      .where(where())
+      .orderBy(...recordingOrder[sort === "relevance" ? "newest" : sort])
+      .limit(value("limit"))
+      .offset(value("skip"))
+      .prepare("library_page"),
+  );
+  const values = valuesOf(caller, query);
+  const rows = await page.execute(values);
+  if (rows[0] || query.skip === 0) return [rows, rows[0]?.total ?? 0];
   // Past the last page there is no row to carry the count.
-  const total = rows[0]?.total ?? (query.skip > 0 ? await db.$count(recordings, where) : 0);
-  return [rows, total];
+  const counted = preparedOnce(`library_count ${shape}`, (db) => db.select({ total: count() }).from(recordings).where(where()).prepare("library_count"));
+  return [rows, (await counted.execute(values))[0]?.total ?? 0];
 }
 
 /**
@@ -111,58 +132,66 @@ async function listPage(caller: CurrentUser, query: LibraryQuery, sort: LibraryS
  * Relevance: a hit in the title or file name first, then, among the newest RELEVANCE_WINDOW
  * matches, ts_rank (how often and how densely the words occur), then newest first.
  */
-async function searchPage(caller: CurrentUser, query: LibraryQuery, q: string, sort: LibrarySort): Promise<[Row[], number]> {
-  const wanted = searchQuery(q);
+async function searchPage(caller: CurrentUser, query: LibraryQuery, sort: LibrarySort): Promise<[Row[], number]> {
+  const shape = shapeOf(caller, query, sort);
   const byRecording = Boolean(query.status || query.language || sort === "longest" || sort === "title");
-  const where = and(
-    sql`${documents.document} @@ ${wanted}`,
-    caller.role === "admin" ? undefined : eq(documents.userId, caller.id),
-    query.user_id ? eq(documents.userId, query.user_id) : undefined,
-    query.from ? gte(documents.createdAt, query.from) : undefined,
-    query.to ? lt(documents.createdAt, query.to) : undefined,
-    query.status ? eq(recordings.transcriptionStatus, query.status) : undefined,
-    query.language ? languageIs(query.language) : undefined,
-  );
+  const filtered = () => {
+    const wanted = searchQuery(value("q"));
+    const where = and(
+      sql`${documents.document} @@ ${wanted}`,
+      caller.role === "admin" ? undefined : eq(documents.userId, value("callerId")),
+      query.user_id ? eq(documents.userId, value("ownerId")) : undefined,
+      query.from ? gte(documents.createdAt, value("from")) : undefined,
+      query.to ? lt(documents.createdAt, value("to")) : undefined,
+      query.status ? eq(recordings.transcriptionStatus, value("status")) : undefined,
+      query.language ? languageIs(value("language")) : undefined,
+    );
+    return { wanted, where };
+  };
   const joined = <T extends { innerJoin: (table: typeof recordings, on: SQL) => unknown }>(select: T) => {
     if (byRecording) select.innerJoin(recordings, eq(recordings.id, documents.recordingId));
     return select;
   };
-  const matched = joined(
-    db
-      .select({
-        id: documents.recordingId,
-        nameHit: sql<boolean>`${documents.nameDocument} @@ ${wanted}`.as("name_hit"),
-        recent: sql<number>`row_number() over (order by ${documents.createdAt} desc, ${documents.recordingId} desc)`.as("recent"),
-        document: documents.document,
-        ...(sort === "longest" ? { key: sql<number>`${recordings.durationSeconds}`.as("sort_key") } : sort === "title" ? { key: sql<string>`lower(${recordings.title})`.as("sort_key") } : {}),
-      })
-      .from(documents)
-      .$dynamic(),
-  )
-    .where(where)
-    .as("matched");
-  // Ranked only within the window: outside it, the rank is null and the date decides.
-  const rank = sql<number | null>`case when ${matched.recent} <= ${RELEVANCE_WINDOW} then ts_rank(${matched.document}, ${wanted}) end`.as("rank");
-  // Counted in the same pass that numbers the matches, so the documents are found (and a phrase's
-  // positions rechecked) once, not again by a separate count.
-  const total = sql<string>`count(*) over ()`.as("total");
-  const ordered = db
-    .select({ id: matched.id, nameHit: matched.nameHit, rank, recent: matched.recent, ...(sort === "longest" || sort === "title" ? { key: sql`sort_key`.as("sort_key") } : {}), total })
-    .from(matched)
-    .orderBy(...orderOf(sort, sql`"name_hit"`, sql`"rank"`, sql`"recent"`))
-    .limit(query.limit)
-    .offset(query.skip)
-    .as("ordered");
-  const rows = await db
-    .select({ recording: listedColumns, ownerPhone: users.phone, total: ordered.total, matches: segmentMatchesOf(recordings.id, q) })
-    .from(ordered)
-    .innerJoin(recordings, eq(recordings.id, ordered.id))
-    .innerJoin(users, eq(recordings.userId, users.id))
-    .orderBy(...orderOf(sort, ordered.nameHit, ordered.rank, ordered.recent))
-    .prepare(`library_search_${sort}`)
-    .execute();
-  if (rows[0]) return [rows, Number(rows[0].total)];
+  const page = preparedOnce(`library_search ${shape}`, (db) => {
+    const { wanted, where } = filtered();
+    const matched = joined(
+      db
+        .select({
+          id: documents.recordingId,
+          nameHit: sql<boolean>`${documents.nameDocument} @@ ${wanted}`.as("name_hit"),
+          recent: sql<number>`row_number() over (order by ${documents.createdAt} desc, ${documents.recordingId} desc)`.as("recent"),
+          document: documents.document,
+          ...(sort === "longest" ? { key: sql<number>`${recordings.durationSeconds}`.as("sort_key") } : sort === "title" ? { key: sql<string>`lower(${recordings.title})`.as("sort_key") } : {}),
+        })
+        .from(documents)
+        .$dynamic(),
+    )
+      .where(where)
+      .as("matched");
+    // Ranked only within the window: outside it, the rank is null and the date decides.
+    const rank = sql<number | null>`case when ${matched.recent} <= ${RELEVANCE_WINDOW} then ts_rank(${matched.document}, ${wanted}) end`.as("rank");
+    // Counted in the same pass that numbers the matches, so the documents are found (and a phrase's
+    // positions rechecked) once, not again by a separate count.
+    const total = sql<string>`count(*) over ()`.as("total");
+    const ordered = db
+      .select({ id: matched.id, nameHit: matched.nameHit, rank, recent: matched.recent, ...(sort === "longest" || sort === "title" ? { key: sql`sort_key`.as("sort_key") } : {}), total })
+      .from(matched)
+      .orderBy(...orderOf(sort, sql`"name_hit"`, sql`"rank"`, sql`"recent"`))
+      .limit(value("limit"))
+      .offset(value("skip"))
+      .as("ordered");
+    return db
+      .select({ recording: listedColumns, ownerPhone: users.phone, total: ordered.total, matches: segmentMatchesOf(recordings.id, value("q")) })
+      .from(ordered)
+      .innerJoin(recordings, eq(recordings.id, ordered.id))
+      .innerJoin(users, eq(recordings.userId, users.id))
+      .orderBy(...orderOf(sort, ordered.nameHit, ordered.rank, ordered.recent))
+      .prepare("library_search");
+  });
+  const values = valuesOf(caller, query);
+  const rows = await page.execute(values);
+  if (rows[0] || query.skip === 0) return [rows, Number(rows[0]?.total ?? 0)];
   // Past the last page there is no row to carry the count.
-  const [counted] = query.skip > 0 ? await joined(db.select({ total: count() }).from(documents).$dynamic()).where(where).prepare("library_search_count").execute() : [];
-  return [rows, counted?.total ?? 0];
+  const counted = preparedOnce(`library_search_count ${shape}`, (db) => joined(db.select({ total: count() }).from(documents).$dynamic()).where(filtered().where).prepare("library_search_count"));
+  return [rows, (await counted.execute(values))[0]?.total ?? 0];
 }

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { recordingSpeakers, transcriptSegments } from "@/db/schema";
 import { searchQuery } from "./search-query";
@@ -14,7 +14,7 @@ export type RawSegmentMatch = [number, number, number, string, string | null];
  * than in a second round trip after it. The recording's segments are read in order through the primary
  * key and the reading stops at the third hit.
  */
-export function segmentMatchesOf(recordingId: AnyPgColumn, typed: string): SQL<RawSegmentMatch[] | string> {
+export function segmentMatchesOf(recordingId: AnyPgColumn, typed: string | Placeholder): SQL<RawSegmentMatch[] | string> {
   return sql`(select coalesce(json_agg(json_build_array(hits.index, hits.start_ms, hits.end_ms, hits.text, hits.name) order by hits.index), '[]'::json) from (
     select ${transcriptSegments.index} as index, ${transcriptSegments.startMs} as start_ms, ${transcriptSegments.endMs} as end_ms, ${transcriptSegments.text} as text, ${recordingSpeakers.name} as name
     from ${transcriptSegments} left join ${recordingSpeakers} on ${recordingSpeakers.id} = ${transcriptSegments.speakerId}
