@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SegmentMatch } from "./find-segment-matches";
+import type { SegmentMatch } from "./read-segment-matches";
 
 /**
  * One search hit inside a transcript, as `GET /api/v1/audio/list?q=…` shows it under each item's
