@@ -410,10 +410,13 @@ export const adminAuditLog = pgTable(
     // What else the action was about (a recording or job id) and what changed.
     details: jsonb("details").$type<Record<string, unknown>>(),
     ip: text("ip"),
-    // The clock, not now(): several entries written in one transaction still come out in order.
+    // The clock, not now(): entries written in one transaction get the times they were written.
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    // The order entries were written in. Two entries of one change can share a clock reading (PGlite's
+    // clock is coarse), and the log must still list them the same way every time.
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
   },
-  (table) => [index("admin_audit_log_created_idx").on(table.createdAt)],
+  (table) => [index("admin_audit_log_created_idx").on(table.createdAt), uniqueIndex("admin_audit_log_seq_idx").on(table.seq)],
 );
 
 export type AdminAuditEntry = typeof adminAuditLog.$inferSelect;
