@@ -1,11 +1,9 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { webhookEndpoints, type WebhookEndpoint } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-
-const endpointId = z.uuid();
+import { parseEndpointId } from "./parse-endpoint-id";
 
 /**
  * Turns one of the user's endpoints off (it gets nothing until turned on) or on again, as after
@@ -13,12 +11,11 @@ const endpointId = z.uuid();
  * Deliveries given up on while it was off are not resent. Anyone else's endpoint is not found.
  */
 export async function setWebhookEndpointEnabled(userId: string, id: unknown, enabled: boolean): Promise<WebhookEndpoint> {
-  const parsed = endpointId.safeParse(id);
-  if (!parsed.success) throw new AppError("not_found");
+  const endpointId = parseEndpointId(id);
   const [updated] = await db
     .update(webhookEndpoints)
     .set(enabled ? { disabledAt: null, consecutiveFailures: 0 } : { disabledAt: sql`coalesce(${webhookEndpoints.disabledAt}, now())` })
-    .where(and(eq(webhookEndpoints.id, parsed.data), eq(webhookEndpoints.userId, userId)))
+    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.userId, userId)))
     .returning();
   if (!updated) throw new AppError("not_found");
   return updated;
