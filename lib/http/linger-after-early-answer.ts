@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
+import { hasRequestBody } from "./has-request-body";
 
 // How long a connection keeps reading (and dropping) a refused body after the answer before it is
 // closed: long enough for a client still sending to read the answer (nginx's lingering close).
@@ -13,6 +14,8 @@ export const LINGER_MS = 3000;
  * destroyed when the client closes its side or after LINGER_MS. Other requests close as before.
  */
 export function lingerAfterEarlyAnswer(req: IncomingMessage): void {
+  // A request without a body is complete when it is answered: nothing to linger for.
+  if (!hasRequestBody(req)) return;
   const socket = req.socket as Socket;
   const destroySoon = Object.getPrototypeOf(socket).destroySoon as () => void;
   socket.destroySoon = function lingeringDestroySoon(this: Socket) {
