@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type Placeholder, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db, type Transaction } from "@/db/client";
 import { recordings, type Recording } from "@/db/schema";
@@ -14,9 +15,13 @@ declare const checked: unique symbol;
  */
 export type VisibleRecording = Recording & { readonly [checked]: true };
 
-/** Users see only their own recordings; admins manage everyone's. */
-export function visibleTo(caller: CurrentUser): SQL | undefined {
-  return caller.role === "admin" ? undefined : eq(recordings.userId, caller.id);
+/**
+ * Users see only their own recordings; admins manage everyone's. `owner` is the column naming a
+ * row's owner (the recording's own, or a copy of it such as a search document's), and a prepared
+ * statement passes the caller's id as a placeholder.
+ */
+export function visibleTo(caller: CurrentUser, options: { owner?: AnyPgColumn; callerId?: Placeholder } = {}): SQL | undefined {
+  return caller.role === "admin" ? undefined : eq(options.owner ?? recordings.userId, options.callerId ?? caller.id);
 }
 
 const recordingId = z.uuid();

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, getTableColumns, gte, lt, or, sql, type Plac
 import { recordingSearchDocuments as documents, recordings, users, type Recording } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { LibraryQuery, LibrarySort } from "./library-query";
+import { visibleTo } from "@/lib/recordings/recording-access";
 import { preparedOnce } from "./prepared-once";
 import { readSegmentMatches, type SegmentMatch } from "./read-segment-matches";
 import { searchQuery } from "./search-query";
@@ -95,8 +96,7 @@ async function listPage(caller: CurrentUser, query: LibraryQuery, sort: LibraryS
   const shape = shapeOf(caller, query, sort);
   const where = () =>
     and(
-      // visibleTo's rule, with the caller's id as a placeholder: users see only their own recordings.
-      caller.role === "admin" ? undefined : eq(recordings.userId, value("callerId")),
+      visibleTo(caller, { callerId: value("callerId") }),
       query.user_id ? eq(recordings.userId, value("ownerId")) : undefined,
       query.status ? eq(recordings.transcriptionStatus, value("status")) : undefined,
       query.language ? languageIs(value("language")) : undefined,
@@ -139,7 +139,7 @@ async function searchPage(caller: CurrentUser, query: LibraryQuery, sort: Librar
     const wanted = searchQuery(value("q"));
     const where = and(
       sql`${documents.document} @@ ${wanted}`,
-      caller.role === "admin" ? undefined : eq(documents.userId, value("callerId")),
+      visibleTo(caller, { owner: documents.userId, callerId: value("callerId") }),
       query.user_id ? eq(documents.userId, value("ownerId")) : undefined,
       query.from ? gte(documents.createdAt, value("from")) : undefined,
       query.to ? lt(documents.createdAt, value("to")) : undefined,
