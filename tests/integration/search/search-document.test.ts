@@ -82,3 +82,11 @@ describe("speaker names in search hits", () => {
     expect(hit!.matches[1]).not.toHaveProperty("speaker_name");
   });
 });
+
+describe("the hits listed for a recording", () => {
+  it("are its first three matching segments in order, however many match", async () => {
+    const id = await recordingWith(["olma bor", "nok bor", "olmalar pishdi", "yana olma", "olma olma", "olma"]);
+    const [hit] = (await search("olma")).filter((item) => item.id === id);
+    expect(hit!.matches.map((match) => match.segment_index)).toEqual([0, 2, 3]);
+  });
+});
