@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAudioFixtures, type AudioFixtures } from "../support/audio-fixtures";
 import { startFakeOpenAIServer, type FakeOpenAIServer } from "../support/fake-openai-server";
-import { freePort, scratchDatabase, signInOverHttp, startNode, stopAll, waitFor, waitForHealth, type RunningProcess } from "./bundle-support";
+import { freePort, scratchDatabase, signInOverHttp, startNode, stopAll, waitFor, waitForHealth, type RunningProcess } from "../support/built-app-processes";
 import { copyRuntimeImage, readComposeWorkerCommand, readRepoFile, readRuntimeImage, type RuntimeImage } from "./runtime-image";
 
 // The container image cannot be built on these machines (no base image can be pulled), so its

@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAIServer, type FakeOpenAIServer } from "../support/fake-openai-server";
-import { freePort, scratchDatabase, signInOverHttp, startNode, stopAll, waitFor, waitForHealth, type RunningProcess } from "./bundle-support";
+import { freePort, scratchDatabase, signInOverHttp, startNode, stopAll, waitFor, waitForHealth, type RunningProcess } from "../support/built-app-processes";
 
 // The standalone server (`node server.js`, the image's CMD) stopped by SIGTERM while an upload is
 // still arriving, slowly: within the grace period the upload completes and is stored; past it, it is

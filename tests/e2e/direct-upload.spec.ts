@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { startNode, stopAll, waitForHealth, type RunningProcess } from "../bundle/bundle-support";
+import { startNode, stopAll, waitForHealth, type RunningProcess } from "../support/built-app-processes";
 import { startFakeOpenAIServer, type FakeOpenAIServer } from "../support/fake-openai-server";
 import { startTestS3Server, testS3Client, type TestS3Server } from "../support/s3-server";
 import { expect, test } from "./support/fixtures";

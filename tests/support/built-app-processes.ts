@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import postgres from "postgres";
 
-// Helpers for the tests that run the production build's processes (tests/bundle).
+// Helpers for the tests that run the production build's processes: tests/bundle, and the browser test
+// of direct uploads, which starts a second server configured for a bucket.
 
 export type RunningProcess = { child: ChildProcess; exited: Promise<number | null>; output: () => string };
 
