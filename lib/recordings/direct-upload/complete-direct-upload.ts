@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { pendingUploads, type PendingUpload, type Recording } from "@/db/schema";
@@ -15,12 +15,18 @@ import { directUploadErrors } from "./direct-upload-errors";
 
 // The form expires after ten minutes, but a large file sent just before that may still be arriving.
 const COMPLETION_GRACE_MS = 30 * 60 * 1000;
+// A completion takes seconds to minutes (the object is fetched, inspected and copied); a claim this
+// old was left by a server that died during it, and the upload may be completed again.
+export const CLAIM_TIMEOUT_MS = 15 * 60 * 1000;
 
 /**
  * Turns a direct upload into a recording: the object's size must match what was declared, and then it
  * is inspected and stored by `storeStagedUpload`, exactly as an upload through the server. Only one
- * completion can run: the row is claimed (pending → completing) first. A failed check deletes the
- * object and ends the upload; an object that has not arrived yet leaves the upload open to try again.
+ * completion can run: the row is claimed (pending → completing) first, and a claim older than
+ * CLAIM_TIMEOUT_MS can be taken over. Every later write checks the claim is still this one's (its
+ * `updated_at`), so a completion that was taken over can neither make a second recording nor undo the
+ * other's result. A failed check deletes the object and ends the upload; an object that has not
+ * arrived yet leaves the upload open to try again.
  */
 export async function completeDirectUpload(caller: CurrentUser, uploadId: string, fields: Record<string, unknown>): Promise<Recording> {
   const direct = getFileStorage().directUploads;
@@ -51,7 +57,9 @@ export async function completeDirectUpload(caller: CurrentUser, uploadId: string
       size: staged.bytesWritten,
       fields,
       inTransaction: async (tx, recording) => {
-        await tx.update(pendingUploads).set({ state: "completed", recordingId: recording.id, updatedAt: new Date() }).where(eq(pendingUploads.id, upload.id));
+        const [completed] = await tx.update(pendingUploads).set({ state: "completed", recordingId: recording.id, updatedAt: new Date() }).where(heldBy(upload)).returning({ id: pendingUploads.id });
+        // Taken over by another completion: this one's recording is rolled back and its file removed.
+        if (!completed) throw directUploadErrors.alreadyCompleted();
       },
     });
   } catch (error) {
@@ -62,22 +70,36 @@ export async function completeDirectUpload(caller: CurrentUser, uploadId: string
 
 async function claim(caller: CurrentUser, uploadId: string, direct: DirectUploads): Promise<PendingUpload> {
   if (!z.uuid().safeParse(uploadId).success) throw directUploadErrors.notFound();
-  const graceSeconds = COMPLETION_GRACE_MS / 1000;
+  const seconds = (ms: number) => ms / 1000;
+  const abandoned = and(eq(pendingUploads.state, "completing"), sql`${pendingUploads.updatedAt} < now() - make_interval(secs => ${seconds(CLAIM_TIMEOUT_MS)})`);
   const [claimed] = await db
     .update(pendingUploads)
     .set({ state: "completing", updatedAt: new Date() })
-    .where(and(eq(pendingUploads.id, uploadId), eq(pendingUploads.userId, caller.id), eq(pendingUploads.state, "pending"), sql`${pendingUploads.expiresAt} + make_interval(secs => ${graceSeconds}) > now()`))
+    .where(
+      and(
+        eq(pendingUploads.id, uploadId),
+        eq(pendingUploads.userId, caller.id),
+        or(eq(pendingUploads.state, "pending"), abandoned),
+        sql`${pendingUploads.expiresAt} + make_interval(secs => ${seconds(COMPLETION_GRACE_MS)}) > now()`,
+      ),
+    )
     .returning();
   if (claimed) return claimed;
   const [existing] = await db.select().from(pendingUploads).where(and(eq(pendingUploads.id, uploadId), eq(pendingUploads.userId, caller.id)));
   if (!existing) throw directUploadErrors.notFound();
-  if (existing.state !== "pending") throw directUploadErrors.alreadyCompleted();
+  if (existing.state === "completed" || existing.state === "failed") throw directUploadErrors.alreadyCompleted();
+  if (existing.state === "completing" && existing.updatedAt.getTime() > Date.now() - CLAIM_TIMEOUT_MS) throw directUploadErrors.inProgress(CLAIM_TIMEOUT_MS / 60_000);
   // Expired: closed, and its object deleted if one arrived.
   await direct.discard(existing.stagingKey);
   await finish(existing, "failed");
   throw directUploadErrors.expired();
 }
 
+/** The upload's row, as long as it is still in the state this completion found or left it in. */
+function heldBy(upload: PendingUpload): SQL | undefined {
+  return and(eq(pendingUploads.id, upload.id), eq(pendingUploads.state, upload.state), eq(pendingUploads.updatedAt, upload.updatedAt));
+}
+
 async function finish(upload: PendingUpload, state: "pending" | "failed"): Promise<void> {
-  await db.update(pendingUploads).set({ state, updatedAt: new Date() }).where(eq(pendingUploads.id, upload.id));
+  await db.update(pendingUploads).set({ state, updatedAt: new Date() }).where(heldBy(upload));
 }

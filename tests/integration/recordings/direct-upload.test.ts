@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { buffer } from "node:stream/consumers";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as complete } from "@/app/api/v1/audio/uploads/[uploadId]/complete/route";
 import { POST as create } from "@/app/api/v1/audio/uploads/route";
 import { db } from "@/db/client";
 import { audioUsage, pendingUploads, recordings, users } from "@/db/schema";
+import { CLAIM_TIMEOUT_MS } from "@/lib/recordings/direct-upload/complete-direct-upload";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { sweepStorage } from "@/lib/storage/sweep-storage";
 import { getAudioFixtures, type AudioFixtures } from "../../support/audio-fixtures";
@@ -14,6 +15,8 @@ import { sendToBucket } from "../../support/direct-upload-client";
 import { storedFiles } from "../../support/stored-files";
 
 // This file always runs on the S3 driver (tests/support/file-database.ts lists it).
+const onPostgres = Boolean(process.env.DATABASE_URL);
+if (!onPostgres) console.info("direct-upload.test.ts: the completion taken over midway is tested on PostgreSQL only, where a second connection can hold it back");
 let fixtures: AudioFixtures;
 let mp3: Buffer;
 let user: ApiUser;
@@ -124,6 +127,66 @@ describe("direct uploads", () => {
     expect(await stagingObjects()).toEqual([]);
     expect(await rowsOf(user)).toHaveLength(before);
     expect((await finish(user, target.upload_id)).status).toBe(409);
+  });
+
+  it("say a completion is under way while it is, and take over one whose server died during it", async () => {
+    const target = await uploaded(user, mp3);
+    const before = (await rowsOf(user)).length;
+    // What a completion leaves while it runs, and for good when its server dies during it.
+    await db.update(pendingUploads).set({ state: "completing", updatedAt: new Date() }).where(eq(pendingUploads.id, target.upload_id));
+    const busy = await finish(user, target.upload_id, {}, "uz");
+    expect(busy.status).toBe(409);
+    const body = await busy.json();
+    expect(body.error.code).toBe("upload_in_progress");
+    expect(body.detail).toContain("15 daqiqada");
+    expect(await stagingObjects()).toEqual([target.fields.key]);
+    expect(await rowsOf(user)).toHaveLength(before);
+
+    await db.update(pendingUploads).set({ updatedAt: new Date(Date.now() - CLAIM_TIMEOUT_MS - 60_000) }).where(eq(pendingUploads.id, target.upload_id));
+    const taken = await finish(user, target.upload_id);
+    expect(taken.status).toBe(200);
+    const recording = await taken.json();
+    expect(await rowsOf(user)).toHaveLength(before + 1);
+    const [row] = await db.select().from(pendingUploads).where(eq(pendingUploads.id, target.upload_id));
+    expect(row).toMatchObject({ state: "completed", recordingId: recording.id });
+  });
+
+  it.skipIf(!onPostgres)("let a completion that was taken over midway make no recording and leave the other's claim alone", async () => {
+    const target = await uploaded(user, mp3);
+    const before = (await rowsOf(user)).length;
+    const storedBefore = (await storedFiles()).filter((name) => !name.startsWith("staging/"));
+    // The owner's row is locked, so the completion stops at its transaction's quota check, after the
+    // file was inspected and committed; meanwhile another completion takes the upload over.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from ${users} where ${users.id} = ${user.id} for update`);
+      locked();
+      await released;
+    });
+    await isLocked;
+    const completing = finish(user, target.upload_id);
+    await vi.waitFor(
+      async () => {
+        const [waiting] = await db.execute<{ count: number }>(sql`select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        expect(waiting?.count).toBe(1);
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    const takenOverAt = new Date();
+    await db.update(pendingUploads).set({ updatedAt: takenOverAt }).where(eq(pendingUploads.id, target.upload_id));
+    release();
+    await holder;
+
+    const answer = await completing;
+    expect(answer.status).toBe(409);
+    expect((await answer.json()).error.code).toBe("upload_already_completed");
+    expect(await rowsOf(user)).toHaveLength(before);
+    expect((await storedFiles()).filter((name) => !name.startsWith("staging/"))).toEqual(storedBefore);
+    const [row] = await db.select().from(pendingUploads).where(eq(pendingUploads.id, target.upload_id));
+    expect(row).toMatchObject({ state: "completing", updatedAt: takenOverAt, recordingId: null });
   });
 
   it("check the object's size against the declared one", async () => {
