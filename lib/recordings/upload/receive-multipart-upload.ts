@@ -18,18 +18,14 @@ export type ReceivedUpload = {
 
 const MAX_FIELDS = 5;
 const MAX_FIELD_BYTES = 1024;
-// After a refusal the rest of the body is read and dropped up to this much, so the client gets its
-// answer instead of a reset and can reuse the connection; beyond it the connection is cut (and the
-// answer says Connection: close, see the upload route).
-const MAX_DRAIN_BYTES = 1024 * 1024;
 // How much busboy and the file part hold before pausing the request (their default is 16 KB).
 const READ_AHEAD_BYTES = 1024 * 1024;
 
 /**
  * Streams a multipart body into `staged` as it arrives, so memory stays flat whatever the size.
  * Exactly one part named `file` and a few small fields are accepted; anything else stops the upload
- * at once (the rest of the body is drained, within MAX_DRAIN_BYTES, and dropped), and so does `signal`
- * (the server is stopping and its grace period is over).
+ * at once (the rest of the body is read and dropped), and so does `signal` (the server is stopping
+ * and its grace period is over).
  */
 export function receiveMultipartUpload(upload: IncomingUpload, staged: StagedFile, maxFileBytes: number, signal?: AbortSignal): Promise<ReceivedUpload> {
   const contentType = upload.headers.get("content-type") ?? "";
@@ -63,7 +59,7 @@ export function receiveMultipartUpload(upload: IncomingUpload, staged: StagedFil
       settled = true;
       source.unpipe(parser);
       fileStream?.destroy();
-      drain(source, MAX_DRAIN_BYTES);
+      drain(source);
       reject(error);
     }
 
@@ -102,13 +98,15 @@ export function receiveMultipartUpload(upload: IncomingUpload, staged: StagedFil
   });
 }
 
-/** Reads what is left of a refused body and drops it; a body larger than `limit` is cut off instead. */
-function drain(source: Readable, limit: number): void {
-  let drained = 0;
-  source.on("data", (chunk: Buffer) => {
-    drained += chunk.byteLength;
-    if (drained > limit) source.destroy();
-  });
+/**
+ * Reads what is left of a refused body and drops it, so a client still sending gets to read the
+ * answer rather than a reset. The connection bounds it: a refusal is answered with `Connection:
+ * close`, and the server closes the connection once it is answered (after a lingering close of a few
+ * seconds where the server's hooks are installed). Cutting the body off here after 1 MiB instead
+ * reset the connection before the answer had gone out when the client sent fast.
+ */
+function drain(source: Readable): void {
+  source.on("data", () => {});
   source.resume();
 }
 

@@ -134,8 +134,11 @@ describe("a slow upload", () => {
 
 type Refusal = { answer: string; answeredAfterMs: number; finAfterMs: number | null; errorAfterMs: number | null; closedAfterMs: number };
 
-/** Keeps sending a declared-too-large upload, 64 KiB every 5 ms, as a client on a fast link would, and notes what the server does when. */
-function sendTooLargeUpload(): Promise<Refusal> {
+/**
+ * Keeps sending an upload of `contentLength` bytes that starts with `start`, 64 KiB every 5 ms, as a
+ * client on a fast link would, and notes what the server does when.
+ */
+function sendRefusedUpload(contentLength: number, start = Buffer.alloc(0)): Promise<Refusal> {
   const url = new URL(app.url);
   return new Promise((resolve) => {
     // Half-open, as a client still sending its body is: the server's FIN does not stop its writes.
@@ -149,7 +152,8 @@ function sendTooLargeUpload(): Promise<Refusal> {
     const chunk = Buffer.alloc(64 * 1024);
     const sending = setInterval(() => socket.writable && socket.write(chunk), 5);
     socket.on("connect", () => {
-      socket.write(`POST /api/v1/audio/upload HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: ${user.authorization}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${1024 * 1024 * 1024}\r\n\r\n`);
+      socket.write(`POST /api/v1/audio/upload HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: ${user.authorization}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: ${contentLength}\r\n\r\n`);
+      socket.write(start);
     });
     socket.on("data", (data: Buffer) => {
       if (!answer) answeredAfterMs = since();
@@ -164,15 +168,27 @@ function sendTooLargeUpload(): Promise<Refusal> {
   });
 }
 
+/** Our FIN comes with the answer; the client's writes go on being read (no reset) until the linger ends. */
+function expectLingeringClose(refusal: Refusal, status: number): void {
+  expect(refusal.answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+  expect(refusal.answer).toMatch(/\r\nconnection: close\r\n/i);
+  expect(refusal.finAfterMs! - refusal.answeredAfterMs).toBeLessThan(500);
+  expect(refusal.errorAfterMs! - refusal.answeredAfterMs).toBeGreaterThan(LINGER_MS - 500);
+  expect(refusal.closedAfterMs - refusal.answeredAfterMs).toBeLessThan(LINGER_MS + 3000);
+}
+
 describe("an upload refused before its body has arrived", () => {
   it("is answered, then the connection ends cleanly and keeps taking the body for a while, so a client still sending reads the answer", async () => {
-    const refusal = await sendTooLargeUpload();
-    expect(refusal.answer).toMatch(/^HTTP\/1\.1 413 /);
-    expect(refusal.answer).toMatch(/\r\nconnection: close\r\n/i);
-    // Our FIN comes with the answer; the client's writes go on being read (no reset) until the linger
-    // ends (without it, the reset came within milliseconds of the answer).
-    expect(refusal.finAfterMs! - refusal.answeredAfterMs).toBeLessThan(500);
-    expect(refusal.errorAfterMs! - refusal.answeredAfterMs).toBeGreaterThan(LINGER_MS - 500);
-    expect(refusal.closedAfterMs - refusal.answeredAfterMs).toBeLessThan(LINGER_MS + 3000);
+    // Declared over the limit: refused before any of the body is read. Without the linger, the reset
+    // came within milliseconds of the answer.
+    expectLingeringClose(await sendRefusedUpload(1024 * 1024 * 1024), 413);
+  }, 30_000);
+
+  it("is the same when it is refused partway through the body, however much of it is still to come", async () => {
+    // Within the limit, but its first part is not the file, and 8 MiB of it come at once: refused while
+    // the body streams in. What followed the refusal used to be read only up to 1 MiB, which here
+    // arrived before the answer was written, and the connection was reset.
+    const part = '--x\r\nContent-Disposition: form-data; name="other"; filename="a.mp3"\r\nContent-Type: audio/mpeg\r\n\r\n';
+    expectLingeringClose(await sendRefusedUpload(49 * 1024 * 1024, Buffer.concat([Buffer.from(part), Buffer.alloc(8 * 1024 * 1024)])), 400);
   }, 30_000);
 });

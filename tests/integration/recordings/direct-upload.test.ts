@@ -170,7 +170,7 @@ describe("direct uploads", () => {
     const completing = finish(user, target.upload_id);
     await vi.waitFor(
       async () => {
-        const [waiting] = await db.execute<{ count: number }>(sql`select count(*)::int as count from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        const [waiting] = await db.select({ count: sql<number>`count(*)::int` }).from(sql`pg_stat_activity`).where(sql`datname = current_database() and wait_event_type = 'Lock'`);
         expect(waiting?.count).toBe(1);
       },
       { timeout: 30_000, interval: 50 },
