@@ -69,9 +69,12 @@ describe("local whisper engine", () => {
     } finally {
       clearInterval(timer);
     }
-    // Two windows, each a full encoder pass that blocks its thread for a second or more; the loop never stalled.
-    expect(performance.now() - started).toBeGreaterThan(1000);
-    expect(maxLagMs).toBeLessThan(200);
+    // Two windows, each a full encoder pass that blocks its thread for a second or more. Run on this
+    // thread, a pass would stall the loop for about half the time taken; the bound scales with that
+    // time, so a machine busy with other tests (which slows whisper and the timer alike) still passes.
+    const elapsedMs = performance.now() - started;
+    expect(elapsedMs).toBeGreaterThan(1000);
+    expect(maxLagMs).toBeLessThan(elapsedMs / 4);
     expect(progress).toHaveLength(3);
     expect(progress[0]).toBe(0);
     // The cut lands in jfk's closing pause, about halfway.
