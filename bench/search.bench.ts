@@ -239,7 +239,6 @@ function printKinds(queries: Query[], search: number[], scan: number[]): void {
     const key = `${query.kind}${query.caller.role === "admin" ? " (admin)" : ""}`;
     groups.set(key, [...(groups.get(key) ?? []), index]);
   });
-  const median = (values: number[]) => percentiles(values).p50;
   const rows = [["kind, 1 client", "queries", "search p50 ms", "scan p50 ms", "scan / search"]];
   for (const [key, indexes] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const searchMs = median(indexes.map((index) => search[index]!));
