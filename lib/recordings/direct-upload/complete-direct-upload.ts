@@ -71,7 +71,8 @@ export async function completeDirectUpload(caller: CurrentUser, uploadId: string
 async function claim(caller: CurrentUser, uploadId: string, direct: DirectUploads): Promise<PendingUpload> {
   if (!z.uuid().safeParse(uploadId).success) throw directUploadErrors.notFound();
   const seconds = (ms: number) => ms / 1000;
-  const abandoned = and(eq(pendingUploads.state, "completing"), sql`${pendingUploads.updatedAt} < now() - make_interval(secs => ${seconds(CLAIM_TIMEOUT_MS)})`);
+  // One rule, on the database's clock, both for taking a claim over and for telling why it was not.
+  const abandoned = sql<boolean>`(${pendingUploads.state} = 'completing' and ${pendingUploads.updatedAt} < now() - make_interval(secs => ${seconds(CLAIM_TIMEOUT_MS)}))`;
   const [claimed] = await db
     .update(pendingUploads)
     .set({ state: "completing", updatedAt: new Date() })
@@ -85,10 +86,11 @@ async function claim(caller: CurrentUser, uploadId: string, direct: DirectUpload
     )
     .returning();
   if (claimed) return claimed;
-  const [existing] = await db.select().from(pendingUploads).where(and(eq(pendingUploads.id, uploadId), eq(pendingUploads.userId, caller.id)));
-  if (!existing) throw directUploadErrors.notFound();
+  const [found] = await db.select({ existing: pendingUploads, abandoned }).from(pendingUploads).where(and(eq(pendingUploads.id, uploadId), eq(pendingUploads.userId, caller.id)));
+  if (!found) throw directUploadErrors.notFound();
+  const { existing } = found;
   if (existing.state === "completed" || existing.state === "failed") throw directUploadErrors.alreadyCompleted();
-  if (existing.state === "completing" && existing.updatedAt.getTime() > Date.now() - CLAIM_TIMEOUT_MS) throw directUploadErrors.inProgress(CLAIM_TIMEOUT_MS / 60_000);
+  if (existing.state === "completing" && !found.abandoned) throw directUploadErrors.inProgress(CLAIM_TIMEOUT_MS / 60_000);
   // Expired: closed, and its object deleted if one arrived.
   await direct.discard(existing.stagingKey);
   await finish(existing, "failed");
